@@ -1,0 +1,58 @@
+"""The interface every store back-end implements.
+
+Terms crossing this interface are rdflib terms (``URIRef``, ``Literal``, ``BNode``), whatever the back-end
+speaks underneath. Named graphs are the unit of writing: one per article, replaced atomically.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import IO, Iterable, Iterator, Protocol
+
+from rdflib.term import Identifier
+
+
+@dataclass
+class SelectResult:
+    """A SPARQL SELECT answer: variable names and rows of rdflib terms (None where unbound)."""
+
+    vars: list[str]
+    rows: list[tuple[Identifier | None, ...]] = field(default_factory=list)
+
+    def dicts(self) -> Iterator[dict[str, Identifier | None]]:
+        for row in self.rows:
+            yield dict(zip(self.vars, row))
+
+
+class Store(Protocol):
+    """What ingest, queries and explore need from a store."""
+
+    name: str
+
+    def put_graph(self, graph: str, nquads: str) -> None:
+        """Replace named graph ``graph`` with the triples given as N-Quads/N-Triples text, atomically:
+        afterwards the graph holds exactly these triples, or (on error) exactly what it held before."""
+
+    def put_graphs(self, graphs: dict[str, str]) -> None:
+        """Replace several named graphs; each one atomically (bulk path for large ingests)."""
+
+    def has_graph(self, graph: str) -> bool: ...
+
+    def remove_graph(self, graph: str) -> None: ...
+
+    def graphs(self) -> list[str]: ...
+
+    def select(self, query: str) -> SelectResult:
+        """Run a SELECT query; the default graph is the union of all named graphs."""
+
+    def ask(self, query: str) -> bool: ...
+
+    def construct(self, query: str) -> "rdflib.Graph": ...  # noqa: F821
+
+    def update(self, update: str) -> None: ...
+
+    def dump(self, out: IO[bytes], fmt: str) -> None:
+        """Write the whole store to ``out``: fmt one of "nq", "trig", "ttl", "nt", "jsonld"."""
+
+    def count_triples(self) -> int: ...
+
+    def close(self) -> None: ...

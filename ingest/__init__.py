@@ -1,0 +1,1 @@
+"""Ingest: read articles, extract mentions and events, resolve identity, map to RDF."""
