@@ -1,0 +1,72 @@
+"""JSON Lines (one article object per line) and JSON files holding a list of such objects.
+
+Fields: ``text`` (required), ``title``, ``url``, ``published``, ``lang``, ``source``, ``publisher``.
+A broken line gives an InputError and the other lines still give articles.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from ingest.model import Article
+from ingest.readers.compose import compose
+from ingest.readers.dates import parse_date
+from ingest.readers.decode import decode
+from ingest.readers.lang import detect_lang
+from legation.errors import InputError
+
+_STRING_FIELDS = ("title", "url", "published", "lang", "source", "publisher")
+
+
+def sniff(head: str) -> bool:
+    """A JSON object or list first."""
+    return head.startswith(("{", "["))
+
+
+def _article(record: object, where: str, path: str, item_path: str) -> Article | InputError:
+    """The article of one JSON record; ``where`` ("line 3", "item 3") names it in errors."""
+    if not isinstance(record, dict):
+        return InputError(path, f"{where}: not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return InputError(path, f"{where}: no text")
+    for name in _STRING_FIELDS:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            return InputError(path, f"{where}: field {name!r} must be a string")
+    fields = {name: (record.get(name) or "").strip() or None for name in _STRING_FIELDS}
+    lang = detect_lang(text, fields["lang"])
+    published = parse_date(fields["published"], lang) if fields["published"] else None
+    return compose(fields["title"], text, lang=lang, published=published, source=fields["source"],
+                   publisher=fields["publisher"], url=fields["url"], path=item_path)
+
+
+def read(data: bytes, path: str) -> Iterator[Article | InputError]:
+    """Articles from JSON Lines, a JSON list, or a single JSON object."""
+    try:
+        content = decode(data, path)
+    except InputError as err:
+        yield err
+        return
+    stripped = content.strip()
+    if stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped):
+        try:
+            whole = json.loads(stripped)
+        except json.JSONDecodeError as err:
+            if stripped.startswith("["):
+                yield InputError(path, f"invalid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+                return
+        else:
+            records = whole if isinstance(whole, list) else [whole]
+            for n, record in enumerate(records, 1):
+                yield _article(record, f"item {n}", path, f"{path}:{n}")
+            return
+    for n, line in enumerate(content.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError(path, f"line {n}: invalid JSON ({err.msg} at column {err.colno})")
+            continue
+        yield _article(record, f"line {n}", path, f"{path}:{n}")
