@@ -1,0 +1,216 @@
+"""States, places and organisations in each sentence, with the role each mention plays.
+
+A state is mentioned by its name, an adjective or demonym (Russian, الروسية, российский), its people, a compound
+prefix (Sino-, российско-), a seat of government (the Kremlin) or its capital used for the government
+("Moscow and Islamabad agreed"). A capital after a locative word ("in Islamabad", "في إسلام أباد", "в Москве"), in a
+dateline, or after "capital" is a place. A state after a subject frame ("the situation in Afghanistan", "الوضع في
+أفغانستان", "ситуация в Афганистане") is a subject of discussion, not a participant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ontology import refdata
+
+from .doc import Doc, Sent
+from .gazetteer import Match
+
+
+@dataclass
+class EntMention:
+    kind: str                 # state | place | org
+    value: str                # state code, place id, org id
+    sub: str                  # name | adj | people | prefix | seat | capital | city | region | acronym ...
+    sent: Sent
+    start: int                # token indexes
+    end: int
+    state: str | None = None  # for places: their state; for orgs: the state of a state body
+    as_topic: bool = False    # subject of discussion
+    locative: bool = False    # a place (or an adjective qualifying a place: "the Pakistani capital")
+    attribution: bool = False # inside "..., an Egyptian newspaper said"
+    dateline: bool = False
+
+
+def _word_class(doc: Doc, name: str) -> frozenset[str]:
+    return _classes(doc)[name]
+
+
+def _classes(doc: Doc) -> dict[str, frozenset[str]]:
+    cache = doc.__dict__.setdefault("_word_classes", None)
+    if cache is None:
+        out: dict[str, set[str]] = {}
+        for row in doc.lex.lang.rows("words.tsv"):
+            for phrase in row["phrase"].split("|"):
+                phrase = phrase.strip()
+                if phrase:
+                    out.setdefault(row["class"], set()).add(doc.lex.lang.norm(phrase))
+        cache = {k: frozenset(v) for k, v in out.items()}
+        cache = _Classes(cache)
+        doc.__dict__["_word_classes"] = cache
+    return cache
+
+
+class _Classes(dict):
+    def __missing__(self, key):
+        return frozenset()
+
+
+def token_in(doc: Doc, sent: Sent, i: int, cls: str) -> bool:
+    """Whether token i (by any of its keys) belongs to a word class of words.tsv."""
+    if i < 0 or i >= len(sent.tokens):
+        return False
+    words = _word_class(doc, cls)
+    return any(k in words for k in sent.keys[i]) or doc.lex.lang.norm(sent.tokens[i].text) in words
+
+
+def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:
+    """Whether a (possibly multi-word) phrase of class ``cls`` ends right before token i."""
+    words = _word_class(doc, cls)
+    norm = doc.lex.lang.norm
+    for n in range(1, span + 1):
+        if i - n < 0:
+            break
+        phrase = " ".join(norm(t.text) for t in sent.tokens[i - n:i])
+        if phrase in words:
+            return True
+    return False
+
+
+def find(doc: Doc) -> list[EntMention]:
+    capitals = {st.capital for st in refdata.states().values() if st.capital}
+    not_a_state = set()
+    out: list[EntMention] = []
+    for sent in doc.sents:
+        for m in sent.ents:
+            e = _choose(m)
+            if e is None:
+                continue
+            em = EntMention(e.kind, e.value, e.sub, sent, m.start, m.end)
+            if e.kind == "place":
+                em.state = e.data
+                em.locative = _is_locative(doc, sent, m) or _fused_locative(doc, sent, m, e.value)
+                em.dateline = _is_dateline(doc, sent, m)
+                if e.value in capitals and not em.locative and not em.dateline and e.data:
+                    # the capital stands for the state ("Moscow and Islamabad agreed")
+                    out.append(EntMention("state", e.data, "capital", sent, m.start, m.end))
+                    em.locative = False
+                out.append(em)
+                continue
+            if e.kind == "org":
+                org = refdata.organizations().get(e.value)
+                em.state = org.state if org else None
+            if e.kind == "state":
+                if e.sub == "adj" and (_ethnic(doc, sent, m) or _artifact(doc, sent, m)):
+                    continue      # "ethnic Albanians", "Russian-made rockets": not the state
+                em.as_topic = _is_subject(doc, sent, m)
+                em.locative = e.sub == "adj" and _qualifies_place(doc, sent, m)
+            out.append(em)
+    _mark_attribution(doc, out)
+    return out
+
+
+def _ethnic(doc: Doc, sent: Sent, m: Match) -> bool:
+    return token_in(doc, sent, m.start - 1, "ethnic")
+
+
+def _artifact(doc: Doc, sent: Sent, m: Match) -> bool:
+    """"Russian-made", "Swedish-registered", "روسية الصنع", "российского производства"."""
+    toks = sent.tokens
+    j = m.end
+    if j < len(toks) and toks[j].text in {"-", "–"}:
+        j += 1
+    return token_in(doc, sent, j, "artifact")
+
+
+def _choose(m: Match):
+    """Prefer a state reading, then an organisation, then a place."""
+    for kind in ("state", "org", "place"):
+        e = m.first(kind)
+        if e is not None:
+            return e
+    return None
+
+
+def _fused_locative(doc: Doc, sent: Sent, m: Match, place_id: str) -> bool:
+    """A preposition fused to the name (Arabic بإسلام أباد، لموسكو): asked of the language, when it has such."""
+    fused = getattr(doc.lex.lang, "fused_preposition", None)
+    if fused is None:
+        return False
+    place = refdata.places().get(place_id)
+    firsts = [n.split()[0] for n in place.names.get(doc.lex.lang.code, ())] if place else []
+    return fused(sent.tokens[m.start].text, firsts)
+
+
+def _is_locative(doc: Doc, sent: Sent, m: Match) -> bool:
+    i = m.start
+    if phrase_before(doc, sent, i, "locative"):
+        return True
+    if token_in(doc, sent, i - 1, "capital") or (token_in(doc, sent, i - 2, "capital") and _is_state_adj(sent, i - 1)):
+        return True
+    return token_in(doc, sent, i - 2, "capital") and sent.tokens[i - 1].text in {",", "،"}
+
+
+def _is_state_adj(sent: Sent, i: int) -> bool:
+    for m in sent.ents:
+        if m.start <= i < m.end:
+            e = m.first("state")
+            return bool(e and e.sub == "adj")
+    return False
+
+
+def _is_dateline(doc: Doc, sent: Sent, m: Match) -> bool:
+    """"MOSCOW, Feb 14 (TASS) -", "القاهرة - أ ش أ": a place at the very start of the body's first sentence,
+    in capitals or followed by a comma/dash."""
+    if m.start != 0:
+        return False
+    tok = sent.tokens[m.start]
+    nxt = sent.tokens[m.end].text if m.end < len(sent.tokens) else ""
+    letters = [c for c in tok.text if c.isalpha()]
+    upper = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1
+    return upper or nxt in {",", "-", "–", "—", "،", "("}
+
+
+def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:
+    """The state follows a subject frame ("situation in", "الوضع في") or its adjective qualifies one
+    ("the Syrian crisis", "الأزمة السورية", "сирийский кризис")."""
+    i = m.start
+    if token_in(doc, sent, i - 1, "prep-frame") and (token_in(doc, sent, i - 2, "frame") or phrase_before(doc, sent, i - 1, "frame")):
+        return True
+    e = m.first("state")
+    if e and e.sub == "adj":
+        if token_in(doc, sent, i - 1, "frame") or token_in(doc, sent, m.end, "frame"):
+            return True
+    return False
+
+
+def _qualifies_place(doc: Doc, sent: Sent, m: Match) -> bool:
+    """An adjective next to "capital"/"border"/"city": the Pakistani capital, العاصمة الباكستانية."""
+    return token_in(doc, sent, m.start - 1, "capital") or token_in(doc, sent, m.end, "capital")
+
+
+def _mark_attribution(doc: Doc, ments: list[EntMention]) -> None:
+    """Mentions in a trailing attribution clause (", a state-owned Egyptian newspaper said.", "according to X")
+    are the source of the report, not a subject of it."""
+    by_sent: dict[int, list[EntMention]] = {}
+    for em in ments:
+        by_sent.setdefault(em.sent.index, []).append(em)
+    for sent in doc.sents:
+        says = [m for m in sent.cues if m.first() and m.first().value == "SAY"]
+        if not says:
+            continue
+        n = len(sent.tokens)
+        for say in says:
+            # the clause: from the last comma before the SAY cue to the end of the sentence
+            commas = [i for i in range(say.start) if sent.tokens[i].text in {",", "،"}]
+            if not commas:
+                continue
+            start = commas[-1]
+            # nothing but the attribution may follow: no event cue between the comma and the end
+            later = [m for m in sent.cues if m.start > start and m.first() and m.first().value not in ("SAY", "CTX")]
+            if later:
+                continue
+            if n - start > 14:
+                continue
+            for em in by_sent.get(sent.index, []):
+                if em.start > start:
+                    em.attribution = True

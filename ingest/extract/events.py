@@ -1,0 +1,263 @@
+"""Events: a cue (a verb or noun of the language's events.tsv) with its PLOVER type, and the states, people, date,
+place and topics of its sentence — coded by the conventions in the shared eval README.
+
+- Strong cues (verbs) make an event; weak cues (nouns: "talks", "sanctions") only with support nearby: a date or
+  place in the sentence, an occurrence verb (held, عُقد, состоялся), or the headline.
+- Markers change a cue: negation drops it; an announced future act or a hypothetical makes cooperation AGREE and
+  force or coercion THREATEN (the README's conventions for intent and threats).
+- Participants are the states acting in the sentence: named, by adjective or demonym, by seat or capital used for
+  the government, through their officials, state bodies or bilateral committees — not states that are only a
+  subject ("the situation in Afghanistan"), the place of the event, or the source of the report.
+- Reports of one event in one article (same type and states, compatible dates) are one event with many mentions;
+  a cue with no state of its own joins the latest event of its type.
+"""
+from __future__ import annotations
+
+from ontology import refdata
+
+from ..model import Event, Organization
+from .doc import Doc, Sent
+from .entities import EntMention, token_in
+from .people import PersonMention
+
+PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
+VERBAL = {"REJECT", "THREATEN", "ACCUSE", "REQUEST", "AGREE", "PROTEST"}
+MILITARY_PORTFOLIOS = {"defence", "security", "intelligence"}
+ON_PLACE = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE", "RETREAT"}   # the place's state takes part
+
+
+def _markers(sent: Sent, kind: str) -> list[int]:
+    return [m.start for m in sent.cues if any(e.value == kind for e in m.entries)]
+
+
+def _near_before(positions: list[int], i: int, window: int, sent: Sent) -> bool:
+    for p in positions:
+        if i - window <= p < i and not any(sent.tokens[t].text in {",", "،", ";", ":"} for t in range(p, i)):
+            return True
+    return False
+
+
+def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: list[Organization]) -> list[Event]:
+    events: list[Event] = []
+    state_of_org = {o.id: o for o in orgs}
+    for sent in doc.sents:
+        cues = [(m, e) for m in sent.cues for e in m.entries if e.value in PLOVER]
+        if not cues:
+            continue
+        actors, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
+        persons = []
+        for pm in people:
+            if pm.sent is sent and pm.official.name not in persons:
+                persons.append(pm.official.name)
+        date = _date_of(sent)
+        place = places[0] if places else None
+        topics = list(dict.fromkeys(e.value for m in sent.topics for e in m.entries if e.kind == "topic"))
+        topics += [f"state:{c}" for c in topic_states if f"state:{c}" not in topics]
+        context = _context(doc, sent, people)
+        support = bool(date or place or sent.headline)
+        occur = _markers(sent, "OCCUR")
+        neg = _markers(sent, "NEG")
+        fut = _markers(sent, "FUTURE")
+        cond = _markers(sent, "COND")
+        chosen: dict[str, tuple] = {}
+        attribution = _attribution_start(doc, sent)
+        kept = []
+        for m, e in cues:
+            strength, cue_context, flags = e.data
+            weak = strength != "strong" or _noun_use(doc, sent, m)
+            if m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues):
+                continue
+            supported = _supported(sent, m, occur)
+            if _subordinate(doc, sent, m) and not supported:
+                continue
+            kept.append((m, e, weak, supported))
+        strong_seen = any(not weak for _, _, weak, _ in kept)
+        for m, e, weak, supported in kept:
+            strength, cue_context, flags = e.data
+            if weak and not (supported or (sent.headline and not strong_seen)):
+                continue
+            etype = e.value
+            if _near_before(neg, m.start, 3, sent):
+                if etype == "AGREE":
+                    etype = "REJECT"
+                else:
+                    continue
+            future = "future" in flags or _near_before(fut, m.start, 4, sent)
+            hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
+            if future or hypothetical:
+                if etype in FORCE:
+                    etype = "THREATEN"
+                elif etype not in VERBAL:
+                    etype = "AGREE"
+            if etype not in chosen or (chosen[etype][1] and not weak):
+                chosen[etype] = (m, weak, cue_context, flags)
+        for etype, (m, weak, cue_context, flags) in chosen.items():
+            states_ = list(actors)
+            if etype in ON_PLACE:
+                states_ += [c for c in located if c not in states_]
+            if etype in ON_PLACE and place:
+                where = refdata.places().get(place)
+                if where and where.state and where.state not in states_:
+                    states_.append(where.state)
+            ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
+                       date=date, place=place, topics=list(topics), mentions=[doc.mention(sent, m.start, m.end)],
+                       sentences=[sent.index], confidence=0.6 if weak else 0.8,
+                       meeting=etype == "CONSULT" and "meeting" in flags)
+            ev.organizations = [o.id for o in orgs if o.kind != "state-body"
+                                and any(mm.sentence == sent.index for mm in o.mentions)]
+            _add(events, ev)
+    return [e for e in events if e.states]
+
+
+def _supported(sent: Sent, m, occur: list[int]) -> bool:
+    """A date or an occurrence verb close after the cue (or an occurrence verb just before it):
+    "talks held on Wednesday", "اجتماع ... الذي عقد اليوم", "состоялись переговоры"."""
+    if any(-4 <= p - m.start <= 15 for p in occur):
+        return True
+    return any(0 <= d.start - m.end <= 15 for d in sent.dates if d.value)
+
+
+def _noun_use(doc: Doc, sent: Sent, m) -> bool:
+    """A verb cue used as a noun or adjective: after a determiner ("a veto", "the besieged town") or a state
+    adjective ("Palestinian armed groups")."""
+    if token_in(doc, sent, m.start - 1, "determiner"):
+        return True
+    return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+
+
+def _in_compound(sent: Sent, m) -> bool:
+    """Part of a hyphenated compound ("free-trade", "rebel-held")."""
+    toks = sent.tokens
+    before = m.start > 0 and toks[m.start - 1].text == "-" and toks[m.start - 1].end == toks[m.start].start
+    after = m.end < len(toks) and toks[m.end].text == "-" and toks[m.end].start == toks[m.end - 1].end
+    return before or after
+
+
+def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
+    """The complement of an earlier cue ("agreed to lift", "offered to hand over", "threatened to cut off",
+    "demanded that X end"): the earlier cue's type codes the act."""
+    for other, e in cues:
+        if other is m or other.end > m.start or e.value in ("CTX",):
+            continue
+        gap = range(other.end, m.start)
+        if len(gap) <= 3 and all(token_in(doc, sent, t, "complementizer") or token_in(doc, sent, t, "determiner")
+                                 or sent.tokens[t].text in {"\"", "«", "“"} for t in gap):
+            # "that X end": a subject may sit between "that" and the verb
+            return True
+        if 0 < len(gap) <= 6 and token_in(doc, sent, other.end, "complementizer") and \
+                sent.tokens[other.end].text.lower() in ("that", "أن", "بأن", "что", "чтобы"):
+            return True
+    return False
+
+
+def _subordinate(doc: Doc, sent: Sent, m) -> bool:
+    """Inside a subordinate or relative clause: after "after", "as", "while", "which", "الذي", "который" with no
+    comma in between."""
+    for t in range(m.start - 1, -1, -1):
+        tok = sent.tokens[t].text
+        if tok in {",", "،", ";", ":"}:
+            return False
+        if token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
+            return True
+    return False
+
+
+def _attribution_start(doc: Doc, sent: Sent) -> int:
+    """Token index where a trailing attribution clause begins (", a state-owned newspaper said."), or len."""
+    n = len(sent.tokens)
+    says = [m for m in sent.cues if any(e.value == "SAY" for e in m.entries)]
+    for say in says:
+        commas = [i for i in range(say.start) if sent.tokens[i].text in {",", "،"}]
+        if commas and n - commas[-1] <= 14 and say.start > commas[-1]:
+            between = [c for c in sent.cues if commas[-1] < c.start < say.start
+                       and any(e.value not in ("CTX", "SAY") for e in c.entries)]
+            if not between:
+                return commas[-1]
+    return n
+
+
+def _add(events: list[Event], ev: Event) -> None:
+    """Merge into an earlier event of the article that reports the same thing, else append."""
+    for old in reversed(events):
+        if old.type != ev.type:
+            continue
+        same_states = set(old.states) == set(ev.states)
+        joins = not ev.states and old.states
+        if not (same_states or joins):
+            continue
+        if old.date and ev.date and old.date != ev.date:
+            continue
+        old.date = old.date or ev.date
+        old.place = old.place or ev.place
+        old.people += [p for p in ev.people if p not in old.people]
+        old.topics += [t for t in ev.topics if t not in old.topics]
+        old.organizations += [o for o in ev.organizations if o not in old.organizations]
+        old.mentions += ev.mentions
+        old.sentences += [s for s in ev.sentences if s not in old.sentences]
+        old.confidence = max(old.confidence, ev.confidence)
+        old.meeting = old.meeting or ev.meeting
+        return
+    events.append(ev)
+
+
+def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[PersonMention],
+                  orgs: list[Organization]) -> tuple[list[str], list[str], list[str]]:
+    actors: list[str] = []
+    topic_states: list[str] = []
+    places: list[str] = []
+    located: list[str] = []     # "the Pakistani capital", "the Bosnian town": where, not who
+    for em in ents:
+        if em.sent is not sent:
+            continue
+        if em.kind == "place":
+            if em.locative and not em.attribution and em.sub in ("capital", "city") and em.value not in places:
+                places.append(em.value)
+            continue
+        code = em.value if em.kind == "state" else em.state
+        if not code or em.attribution:
+            continue
+        if em.kind == "state" and em.as_topic:
+            if code not in topic_states:
+                topic_states.append(code)
+            continue
+        if em.kind == "state" and em.locative:
+            if code not in located:
+                located.append(code)
+            continue
+        if code not in actors:
+            actors.append(code)
+    for pm in people:
+        if pm.sent is sent and pm.official.state and pm.official.state not in actors:
+            actors.append(pm.official.state)
+    for org in orgs:
+        if any(m.sentence == sent.index for m in org.mentions):
+            acting = org.kind in ("state-body", "armed-group", "party")
+            for code in (org.states or ((org.state,) if org.state and acting else ())):
+                if code not in actors:
+                    actors.append(code)
+    topic_states = [c for c in topic_states if c not in actors]
+    states = refdata.states()
+    actors = [c for c in actors if c in states and states[c].status != "historical"] or \
+             [c for c in actors if c in states]
+    return actors, topic_states, places, [c for c in located if c not in actors]
+
+
+def _date_of(sent: Sent) -> str | None:
+    for d in sent.dates:
+        if d.value:
+            return d.value
+    return None
+
+
+def _context(doc: Doc, sent: Sent, people: list[PersonMention]) -> str:
+    ctx = [e.data[1] for m in sent.cues for e in m.entries if e.value == "CTX"]
+    if "military" in ctx:
+        return "military"
+    for pm in people:
+        if pm.sent is sent and pm.official.portfolio in MILITARY_PORTFOLIOS:
+            return "military"
+    if "economic" in ctx:
+        return "economic"
+    return "diplomatic"

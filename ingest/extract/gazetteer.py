@@ -1,0 +1,120 @@
+"""Longest-match lookup of lexicon phrases in tokenised text, through each language's keys.
+
+A phrase is stored under the language's keys of each of its words (every combination, when a word has several
+keys); a text token offers its candidate keys (surface form, clitic-stripped forms, lemmas, stem). Matching walks
+the trie from every token, keeps the longest phrase that fits (respecting the lexicon words' case rules), and
+returns non-overlapping matches from left to right.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from ..lang.base import Language
+from ..text import Token, tokenize
+
+_END = ""          # trie key holding the entries that end at a node (no real key is empty)
+MAX_COMBINATIONS = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    kind: str                  # state | org | place | role | modifier | portfolio | event | topic | date | ...
+    value: Any                 # state code, org id, place id, event type, topic id, ...
+    sub: str = ""              # subkind: name | adj | people | seat | prefix | ...
+    data: Any = None           # anything else the consumer needs (immutable)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int                 # index of the first token
+    end: int                   # index after the last token
+    entries: tuple[Entry, ...]
+
+    def first(self, kind: str | None = None) -> Entry | None:
+        for e in self.entries:
+            if kind is None or e.kind == kind:
+                return e
+        return None
+
+
+class Gazetteer:
+    """A trie of lexicon phrases for one language."""
+
+    def __init__(self, lang: Language):
+        self.lang = lang
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
+        exact = phrase.startswith("=")
+        words = [t.text for t in tokenize(phrase[1:] if exact else phrase)]
+        if not words:
+            return
+        rules = tuple(self.lang.case_rule(w) for w in words)
+        if exact:
+            alternatives = [(self.lang.norm(w),) for w in words]
+        else:
+            alternatives = [self.lang.entry_keys(w) for w in words]
+        for n, keys in enumerate(itertools.product(*alternatives)):
+            if n >= MAX_COMBINATIONS:
+                break
+            node = self.root
+            for k in keys:
+                node = node.setdefault(k, {})
+            bucket = node.setdefault(_END, [])
+            item = (entry, tuple(words), rules)
+            if item not in bucket:
+                bucket.append(item)
+                self.size += 1
+
+    def add_all(self, phrases: Iterable[str], entry: Entry) -> None:
+        for p in phrases:
+            self.add(p, entry)
+
+    def find(self, tokens: list[Token], keys: list[tuple[str, ...]] | None = None,
+             start: int = 0, end: int | None = None) -> list[Match]:
+        """Non-overlapping longest matches in ``tokens[start:end]``."""
+        end = len(tokens) if end is None else end
+        if keys is None:
+            keys = [self.lang.token_keys(t.text) for t in tokens]
+        out: list[Match] = []
+        i = start
+        while i < end:
+            m = self.match_at(tokens, keys, i, end)
+            if m:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        return out
+
+    def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
+        """The longest match starting at token ``i``, or None."""
+        end = len(tokens) if end is None else end
+        best: Match | None = None
+        frontier = [self.root]
+        j = i
+        while frontier and j < end:
+            nxt = []
+            for node in frontier:
+                for k in keys[j]:
+                    child = node.get(k)
+                    if child is not None and child not in nxt:
+                        nxt.append(child)
+            frontier = nxt
+            j += 1
+            for node in frontier:
+                bucket = node.get(_END)
+                if not bucket:
+                    continue
+                ok = tuple(e for e, words, rules in bucket
+                           if all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                if ok:
+                    if best is None or best.end < j:
+                        best = Match(i, j, ok)
+                    elif best.end == j:
+                        best = Match(i, j, best.entries + tuple(e for e in ok if e not in best.entries))
+        return best

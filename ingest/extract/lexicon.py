@@ -1,0 +1,126 @@
+"""Gazetteers compiled per language from the reference data (ontology/data) and the language's own lexicons
+(ingest/lang/<code>/*.tsv). Compiled once per process and language; read-only afterwards.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ontology import refdata
+
+from .. import lang as languages
+from ..lang.base import Language
+from .gazetteer import Entry, Gazetteer
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    lang: Language
+    entities: Gazetteer      # states (names, adjectives, peoples, seats), organisations, places
+    titles: Gazetteer        # roles, modifiers, portfolios, state bodies, title connectors
+    cues: Gazetteer          # event cues, attribution verbs, future/negation/hedge markers
+    topics: Gazetteer        # topic cues
+    dates: Gazetteer         # months, weekdays, relative days
+    orgwords: Gazetteer      # words of committee/commission names, with their English
+    names: dict[str, str]    # native given names / known name words → Latin spelling
+
+
+def _pipe(cell: str) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+@lru_cache(maxsize=None)
+def get(code: str) -> Lexicons:
+    lg = languages.get(code)
+    return Lexicons(lg, _entities(lg), _titles(lg), _cues(lg), _topics(lg), _dates(lg), _orgwords(lg), _names(lg))
+
+
+def _entities(lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    code = lg.code
+    for st in refdata.states().values():
+        for name in st.names.get(code, ()):
+            g.add_all(lg.forms(name, "name"), Entry("state", st.code, "name"))
+        for adj in st.adjectives.get(code, ()):
+            g.add_all(lg.forms(adj, "adj"), Entry("state", st.code, "adj"))
+        for people in st.people.get(code, ()):
+            g.add_all(lg.forms(people, "people"), Entry("state", st.code, "people"))
+        for prefix in st.prefixes.get(code, ()):
+            g.add(prefix, Entry("state", st.code, "prefix"))
+        for seat in st.seats.get(code, ()):
+            g.add(seat, Entry("state", st.code, "seat"))
+    for org in refdata.organizations().values():
+        for name in org.names.get(code, ()) + org.names.get("en", ()) * (code != "en"):
+            if name.isascii() and code != "en" and not name.isupper():
+                continue   # English full names only help in English text; Latin acronyms do appear elsewhere
+            g.add(name, Entry("org", org.id, "name"))
+        for acr in set(org.acronyms.get(code, ()) + org.acronyms.get("en", ())):
+            g.add(acr, Entry("org", org.id, "acronym"))
+    capitals = {st.capital: st.code for st in sorted(refdata.states().values(), key=lambda s: s.status == "historical",
+                                                      reverse=True) if st.capital}
+    for place in refdata.places().values():
+        sub = "capital" if place.id in capitals else place.kind
+        for name in place.names.get(code, ()):
+            g.add_all(lg.forms(name, "name"), Entry("place", place.id, sub, capitals.get(place.id) or place.state))
+    for row in lg.rows("entities.tsv"):      # language-specific extras (e.g. ambiguous forms, local names)
+        for phrase in _pipe(row["phrase"]):
+            g.add(phrase, Entry(row["kind"], row["value"], row.get("sub", "")))
+    return g
+
+
+def _titles(lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    for row in lg.rows("titles.tsv"):
+        for phrase in _pipe(row["phrase"]):
+            g.add(phrase, Entry(row["kind"], row["value"], row.get("sub", "")))
+    return g
+
+
+def _cues(lg: Language) -> Gazetteer:
+    """events.tsv: phrase, type (PLOVER code, or SAY / FUTURE / NEG / HEDGE / OCCUR / PAST), strength, context,
+    flags; ``phrase`` may start with "V:" (inflect as a verb) or "N:" (as a noun)."""
+    g = Gazetteer(lg)
+    for row in lg.rows("events.tsv"):
+        for phrase in _pipe(row["phrase"]):
+            kind = "phrase"
+            if phrase[:2] in ("V:", "N:"):
+                kind, phrase = ("verb" if phrase[0] == "V" else "noun"), phrase[2:]
+            strength = row.get("strength") or "strong"
+            flags = frozenset(_pipe(row.get("flags", "").replace(",", "|")))
+            for form in lg.forms(phrase, kind):
+                # "-ing" forms of verbs are as often nouns ("the fighting", "a meeting") as verbs: weak
+                gerund = kind == "verb" and form.split()[0].endswith("ing") and not phrase.split()[0].endswith("ing")
+                data = ("weak" if gerund else strength, row.get("context") or "", flags)
+                g.add(form, Entry("cue", row["type"], kind, data))
+    return g
+
+
+def _topics(lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    for row in lg.rows("topics.tsv"):
+        for phrase in _pipe(row["phrase"]):
+            kind = "phrase"
+            if phrase[:2] in ("N:",):
+                kind, phrase = "noun", phrase[2:]
+            g.add_all(lg.forms(phrase, kind), Entry("topic", row["topic"], row.get("sub", "")))
+    return g
+
+
+def _dates(lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    for row in lg.rows("dates.tsv"):
+        for phrase in _pipe(row["phrase"]):
+            g.add(phrase, Entry("date", row["value"], row["kind"]))
+    return g
+
+
+def _orgwords(lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    for row in lg.rows("orgwords.tsv"):
+        for phrase in _pipe(row["phrase"]):
+            g.add_all(lg.forms(phrase, row.get("forms") or "phrase"), Entry("orgword", row["english"], row["kind"]))
+    return g
+
+
+def _names(lg: Language) -> dict[str, str]:
+    return {lg.norm(r["native"]): r["latin"] for r in lg.rows("names.tsv")}

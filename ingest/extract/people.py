@@ -1,0 +1,403 @@
+"""Officials: a title (post + state) next to a name, in any of the three languages.
+
+A title run is a stretch of title words (roles, modifiers, portfolios, state bodies, connectors, ranks) and state
+or organisation mentions that holds at least one role: "Russian Deputy Defence Minister", "نائب وزير الدفاع
+الروسي", "заместитель министра обороны России". The name follows it (or, in apposition, precedes it after a comma).
+Names come from the language's recogniser when it has one (natasha for Russian, normalised to the nominative),
+otherwise from capitalised words (English) or the words up to a stop word (Arabic). Later bare surnames resolve
+to the full name seen in the article.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ontology import refdata
+
+from ..model import Mention, Official
+from ..translit import name_key
+from .doc import Doc, Sent
+from .entities import EntMention, token_in
+
+ROLE_KINDS = ("role", "role+portfolio", "counterpart")
+TITLE_KINDS = ROLE_KINDS + ("modifier", "portfolio", "body", "conn", "rank")
+MAX_NAME_WORDS = 5
+
+
+@dataclass
+class TitleRun:
+    sent: Sent
+    start: int
+    end: int
+    role: str | None = None
+    modifiers: list[str] = field(default_factory=list)
+    portfolio: str | None = None
+    state: str | None = None
+    host: str | None = None
+    org: str | None = None
+    counterpart: bool = False
+
+
+@dataclass
+class PersonMention:
+    official: Official
+    sent: Sent
+    start: int
+    end: int
+
+
+def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, object] | None]:
+    """Per token: ("T", entry) for title words, ("S", code) states, ("O", org id) organisations, None else."""
+    lab: list[tuple[str, object] | None] = [None] * len(sent.tokens)
+    for m in sent.titles:
+        e = m.first()
+        for i in range(m.start, m.end):
+            lab[i] = ("T", e)
+    for em in ents:
+        if em.sent is not sent or em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
+            continue
+        for i in range(em.start, em.end):
+            if lab[i] is None or lab[i][1].kind == "conn":
+                lab[i] = ("S", em.value) if em.kind == "state" else ("O", em.value)
+    return lab
+
+
+def title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
+    lab = _labels(doc, sent, ents)
+    runs: list[TitleRun] = []
+    i, n = 0, len(lab)
+    while i < n:
+        if lab[i] is None or (lab[i][0] == "T" and lab[i][1].kind == "conn"):
+            i += 1
+            continue
+        j = i
+        while j < n and lab[j] is not None:
+            j += 1
+        # trim trailing connectors
+        k = j
+        while k > i and lab[k - 1][0] == "T" and lab[k - 1][1].kind == "conn":
+            k -= 1
+        run = _parse(sent, lab, i, k)
+        if run is not None:
+            runs.append(run)
+        i = j
+    return runs
+
+
+def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
+    run = TitleRun(sent, i, j)
+    rank = {cid: int(c.extra.get("rank") or 99) for cid, c in refdata.roles().items()} if refdata.roles() else {}
+    seen_entries = set()
+    after_host = False
+    best_rank = 999
+    for t in range(i, j):
+        kind, value = lab[t]
+        if kind == "S":
+            if after_host and run.state is not None and value != run.state:
+                run.host = run.host or value
+            elif run.state is None:
+                run.state = value
+            continue
+        if kind == "O":
+            run.org = run.org or value
+            continue
+        e = value
+        if id(e) in seen_entries and lab[t - 1] is not None and lab[t - 1][1] is e:
+            continue
+        seen_entries.add(id(e))
+        if e.kind == "conn":
+            after_host = after_host or e.value == "host"
+        elif e.kind == "counterpart":
+            run.counterpart = True
+        elif e.kind in ("role", "role+portfolio"):
+            role, _, port = str(e.value).partition("/")
+            r = rank.get(role, 50)
+            if run.role is None or r < best_rank or (role != "head" and run.role == "head"):
+                if not (run.role and run.role != "head" and role == "head"):
+                    run.role, best_rank = role, r
+            if port:
+                run.portfolio = run.portfolio or port
+        elif e.kind == "modifier":
+            if e.value not in run.modifiers and run.role is None:
+                run.modifiers.append(e.value)
+        elif e.kind == "portfolio":
+            run.portfolio = run.portfolio or e.value
+        elif e.kind == "body":
+            kind_, _, port = str(e.value).partition("/")
+            if port:
+                run.portfolio = run.portfolio or port
+    if run.role is None and not run.counterpart:
+        return None
+    if run.role == "head" and run.portfolio:
+        run.role = "minister"
+    return run
+
+
+def position_label(role: str | None, modifiers: list[str], portfolio: str | None, host: str | None,
+                   org: str | None) -> str:
+    """English post name: "Deputy Minister of Defence", "Minister of Foreign Affairs", "Ambassador to Egypt"."""
+    roles = refdata.roles()
+    ports = refdata.portfolios()
+
+    def rl(rid: str) -> str:
+        c = roles.get(rid)
+        label = c.label("en") if c else rid.replace("-", " ")
+        return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in label.split())
+
+    def pl(pid: str) -> str:
+        c = ports.get(pid)
+        return c.label("en") if c else pid.replace("-", " ").title()
+
+    if role is None:
+        return ""
+    if role == "minister" and portfolio == "state":
+        base = "Secretary of State"
+    elif role in ("minister",) and portfolio:
+        base = f"Minister of {pl(portfolio)}"
+    elif role in ("spokesperson", "press-secretary") and portfolio:
+        base = f"{rl(role)} of the Ministry of {pl(portfolio)}"
+    elif role == "head" and org:
+        base = "Head"
+    elif role == "head":
+        base = "Head"
+    else:
+        base = rl(role)
+    mods = {"deputy": "Deputy", "first-deputy": "First Deputy", "assistant": "Assistant", "acting": "Acting",
+            "former": "Former", "vice": "Vice"}
+    prefix = " ".join(mods.get(m, m.title()) for m in modifiers if m != "former")
+    label = f"{prefix} {base}".strip()
+    if role == "ambassador" and host:
+        st = refdata.states().get(host)
+        label += f" to {st.label('en') if st else host}"
+    if org and role in ("secretary-general", "chairman", "head", "special-representative", "envoy", "commander"):
+        o = refdata.organizations().get(org)
+        if o:
+            label += f" of the {o.label('en')}"
+    return label
+
+
+# --- names ------------------------------------------------------------------------------------------------
+
+def _blocked(doc: Doc, sent: Sent, ents: list[EntMention]) -> set[int]:
+    out: set[int] = set()
+    for em in ents:
+        if em.sent is sent:
+            out.update(range(em.start, em.end))
+    for m in sent.titles:
+        if m.first().kind != "rank":
+            out.update(range(m.start, m.end))
+    for m in sent.cues:
+        if m.first().value not in ("CTX",):
+            out.update(range(m.start, m.end))
+    for d in sent.dates:
+        out.update(range(d.start, d.end))
+    return out
+
+
+def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Token span of a person's name starting at token j, or None."""
+    lang = doc.lex.lang
+    toks = sent.tokens
+    n = len(toks)
+    # skip a comma followed by ranks, and ranks ("General", "Mr")
+    while j < n and any(m.start == j and m.first().kind == "rank" for m in sent.titles):
+        j = next(m.end for m in sent.titles if m.start == j)
+    if j >= n:
+        return None
+    cased = doc.article.lang != "ar"
+    k = j
+    words = 0
+    while k < n and words < MAX_NAME_WORDS:
+        t = toks[k].text
+        if k in blocked and not (cased and t[:1].isupper() and words and not _is_entity_start(doc, sent, k)):
+            break
+        if cased:
+            if t[:1].isupper() and (t.isalpha() or "-" in t or "'" in t) and lang.norm(t) not in lang.stopwords:
+                words += 1
+                k += 1
+            elif len(t) == 1 and t.isupper() and k + 1 < n and toks[k + 1].text == ".":   # initial "V."
+                k += 2
+            elif t == "-" and words and k + 1 < n and toks[k + 1].text[:1].isupper():
+                k += 1
+            elif token_in(doc, sent, k, "name-particle") and words and k + 1 < n and toks[k + 1].text[:1].isupper():
+                k += 1
+            elif t in ("'",) and words and k + 1 < n and toks[k + 1].text[:1].isupper() and toks[k].end == toks[k + 1].start:
+                k += 1
+            else:
+                break
+        else:
+            if not toks[k].is_word or lang.norm(t) in lang.stopwords or k in blocked:
+                break
+            if token_in(doc, sent, k, "name-particle"):
+                k += 1
+                continue
+            words += 1
+            k += 1
+    while k > j and (toks[k - 1].text in {"-", "."} or token_in(doc, sent, k - 1, "name-particle")) and toks[k - 1].text[:1].islower() is not False:
+        if toks[k - 1].text == "." and k - 2 >= j and len(toks[k - 2].text) == 1:
+            break
+        k -= 1
+    if words == 0:
+        return None
+    return j, k
+
+
+def _is_entity_start(doc: Doc, sent: Sent, k: int) -> bool:
+    return any(m.start == k for m in sent.ents) or any(m.start == k for m in sent.titles)
+
+
+def name_before(doc: Doc, sent: Sent, i: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Apposition: "Ri Yong Ho, North Korea's foreign minister" — a capitalised name ending before ", " at i-1."""
+    toks = sent.tokens
+    if doc.article.lang == "ar" or i < 2 or toks[i - 1].text not in {",", "،"}:
+        return None
+    k = i - 1
+    j = k
+    while j > 0 and toks[j - 1].text[:1].isupper() and toks[j - 1].text.isalpha() and (j - 1) not in blocked \
+            and doc.lex.lang.norm(toks[j - 1].text) not in doc.lex.lang.stopwords and k - j < MAX_NAME_WORDS:
+        j -= 1
+    if j == k or k - j < 2:
+        return None
+    return j, k
+
+
+def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonMention]]:
+    lang = doc.lex.lang
+    officials: dict[str, Official] = {}
+    mentions: list[PersonMention] = []
+    last_role: tuple[str | None, str | None, list[str]] | None = None
+    recognised: dict[int, list[tuple[int, int, str]]] = {}
+    for sent in doc.sents:
+        spans = lang.persons(doc.article.text, sent.start, sent.end)
+        recognised[sent.index] = spans
+        blocked = _blocked(doc, sent, ents)
+        for run in title_runs(doc, sent, ents):
+            span = _name_for(doc, sent, run, spans, blocked)
+            if span is None:
+                if run.role and not run.counterpart:
+                    last_role = (run.role, run.portfolio, run.modifiers)
+                continue
+            (i, j), normal = span
+            role, portfolio, modifiers = run.role, run.portfolio, list(run.modifiers)
+            if run.counterpart and last_role:
+                role = role if role not in (None, "counterpart") else last_role[0]
+                portfolio = portfolio or last_role[1]
+                modifiers = modifiers or list(last_role[2])
+            if role is None:
+                continue
+            native = normal or doc.text_of(sent, i, j)
+            latin = native if doc.article.lang == "en" else lang.to_latin(native)
+            latin = _clean_latin(latin)
+            key = name_key(latin)
+            if not key:
+                continue
+            position = position_label(role, modifiers, portfolio, run.host, run.org)
+            off = _merge(officials, key, latin, native, run.state, position, role, portfolio, lang.code)
+            m = doc.mention(sent, i, j)
+            off.mentions.append(m)
+            mentions.append(PersonMention(off, sent, i, j))
+            last_role = (role, portfolio, modifiers)
+    _resolve_surnames(doc, officials, mentions, recognised)
+    return list(officials.values()), mentions
+
+
+def _clean_latin(name: str) -> str:
+    words = [w for w in name.replace("’", "'").split()]
+    while words and words[-1].lower() in {"'s", "s"}:
+        words.pop()
+    return " ".join(w[:-2] if w.endswith("'s") else w for w in words)
+
+
+def _name_for(doc: Doc, sent: Sent, run: TitleRun, spans, blocked) -> tuple[tuple[int, int], str | None] | None:
+    toks = sent.tokens
+    # a recognised person right after the run (Russian) or right before it in apposition
+    if spans:
+        after = run.end
+        while after < len(toks) and any(m.start == after and m.first().kind == "rank" for m in sent.titles):
+            after += 1
+        for s, e, normal in spans:
+            if after < len(toks) and s == toks[after].start:
+                j = _token_index_at(toks, e)
+                return (after, j), normal
+        for s, e, normal in spans:
+            if run.start >= 2 and toks[run.start - 1].text == "," and e == toks[run.start - 2].end:
+                i = _token_index_from(toks, s)
+                return (i, run.start - 1), normal
+        if doc.article.lang == "ru":
+            return None
+    span = name_after(doc, sent, run.end, blocked)
+    if span:
+        return span, None
+    span = name_before(doc, sent, run.start, blocked)
+    if span:
+        return span, None
+    return None
+
+
+def _token_index_at(toks, end_char: int) -> int:
+    for n, t in enumerate(toks):
+        if t.end >= end_char:
+            return n + 1
+    return len(toks)
+
+
+def _token_index_from(toks, start_char: int) -> int:
+    for n, t in enumerate(toks):
+        if t.start >= start_char:
+            return n
+    return len(toks)
+
+
+def _merge(officials: dict[str, Official], key: str, latin: str, native: str, state, position, role, portfolio,
+           code: str) -> Official:
+    """One Official per person in an article; a later, fuller name or post enriches the first."""
+    surname = key.split(".")[-1]
+    for k, off in officials.items():
+        if k == key or (k.split(".")[-1] == surname and ("." not in k or "." not in key)):
+            if len(latin) > len(off.name):
+                off.name, off.native = latin, native
+            off.state = off.state or state
+            if position and (not off.position or len(position) > len(off.position)):
+                off.position, off.role, off.portfolio = position, role, portfolio
+            return off
+    off = Official(name=latin, state=state, position=position, role=role, portfolio=portfolio, native=native,
+                   lang=code, key=key)
+    officials[key] = off
+    return off
+
+
+def _resolve_surnames(doc: Doc, officials: dict[str, Official], mentions: list[PersonMention], recognised) -> None:
+    """Later mentions by surname alone (Фомин, فومين, Fomin) or by the full name without a title."""
+    lang = doc.lex.lang
+    taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start, pm.end)}
+    surnames: dict[str, Official] = {}
+    for off in officials.values():
+        native_words = (off.native or off.name).split()
+        if native_words:
+            for key in lang.token_keys(native_words[-1]):
+                surnames.setdefault(key, off)
+            surnames.setdefault(lang.norm(native_words[-1]), off)
+        if doc.article.lang != "en":
+            latin_last = off.name.split()[-1] if off.name else ""
+            if latin_last:
+                surnames.setdefault(lang.norm(latin_last), off)
+    if not surnames:
+        return
+    for sent in doc.sents:
+        for t, tok in enumerate(sent.tokens):
+            if (sent.index, t) in taken or not tok.is_word:
+                continue
+            if doc.article.lang != "ar" and not tok.text[:1].isupper():
+                continue
+            keys = sent.keys[t]
+            off = next((surnames[k] for k in keys if k in surnames), None)
+            if off is None:
+                continue
+            # extend left over the first name when it is there
+            i = t
+            if t > 0 and (sent.index, t - 1) not in taken and sent.tokens[t - 1].is_word:
+                first = (off.native or off.name).split()[0]
+                if any(k in lang.token_keys(first) for k in sent.keys[t - 1]) and len((off.native or off.name).split()) > 1:
+                    i = t - 1
+            off.mentions.append(doc.mention(sent, i, t + 1))
+            mentions.append(PersonMention(off, sent, i, t + 1))
+            taken.update((sent.index, x) for x in range(i, t + 1))

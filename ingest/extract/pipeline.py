@@ -1,0 +1,53 @@
+"""One article in, one Extraction out: the stages in order, each reading the tokenised document."""
+from __future__ import annotations
+
+from ontology import refdata
+
+from ..model import Article, Extraction, Place, StateRef
+from . import doc as docmod
+from . import entities, events, orgs, people, statements
+
+
+def extract(article: Article) -> Extraction:
+    doc = docmod.build(article)
+    ents = entities.find(doc)
+    officials, person_mentions = people.find(doc, ents)
+    organizations = orgs.find(doc, ents)
+    evs = events.find(doc, ents, person_mentions, organizations)
+    stmts = statements.find(doc, person_mentions, evs)
+
+    states: dict[str, StateRef] = {}
+    for em in ents:
+        code = em.value if em.kind == "state" else None
+        if code is None or em.attribution:
+            continue
+        ref = states.setdefault(code, StateRef(code))
+        ref.mentions.append(doc.mention(em.sent, em.start, em.end))
+        ref.as_topic = ref.as_topic or em.as_topic
+    for off in officials:
+        if off.state and off.state not in states:
+            states[off.state] = StateRef(off.state)
+    for ev in evs:
+        for code in ev.states:
+            states.setdefault(code, StateRef(code))
+
+    places: dict[str, Place] = {}
+    for em in ents:
+        if em.kind == "place" and not em.attribution:
+            info = refdata.places().get(em.value)
+            p = places.setdefault(em.value, Place(em.value, info.label("en") if info else em.value, em.state))
+            p.mentions.append(doc.mention(em.sent, em.start, em.end))
+
+    topics: list[str] = []
+    for sent in doc.sents:
+        for m in sent.topics:
+            for e in m.entries:
+                if e.kind == "topic" and e.value not in topics:
+                    topics.append(e.value)
+    for code, ref in states.items():
+        if ref.as_topic and f"state:{code}" not in topics:
+            topics.append(f"state:{code}")
+    dates = [(d.value, doc.mention(s, d.start, d.end)) for s in doc.sents for d in s.dates if d.value]
+    return Extraction(article=article, states=list(states.values()), officials=officials,
+                      organizations=organizations, places=list(places.values()), events=evs, statements=stmts,
+                      topics=topics, dates=dates, sentences=[(s.start, s.end) for s in doc.sents])

@@ -1,0 +1,102 @@
+"""What every language module provides: normalisation, lexicon keys, and its data files.
+
+A language is data plus a few small functions, the way spaCy keeps ``spacy/lang/<code>/``: the extraction engine
+never branches on the language code; it asks the language for keys, inflected forms and lexicons.
+"""
+from __future__ import annotations
+
+import csv
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+# how a lexicon token constrains the case of the text token it matches
+CASE_ANY, CASE_TITLE, CASE_EXACT = 0, 1, 2
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """TSV rows (header line first; '#' lines and blank lines ignored). Missing file: no rows."""
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in
+            csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def read_words(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(w.strip() for w in fh if w.strip() and not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Language:
+    """Base language: case-folded tokens as keys. Subclasses override ``norm``, ``token_keys`` and ``forms``."""
+
+    code: str
+    data_dir: Path
+    abbreviations: frozenset[str] = field(default_factory=frozenset)
+
+    # --- normalisation -------------------------------------------------------------------------------
+    def norm(self, word: str) -> str:
+        """Surface normalisation used for comparing words (case, compatibility forms)."""
+        return unicodedata.normalize("NFKC", word).casefold()
+
+    def entry_keys(self, word: str) -> tuple[str, ...]:
+        """The keys under which a lexicon word is stored (a phrase is stored under every combination)."""
+        return (self.norm(word),)
+
+    def token_keys(self, word: str) -> tuple[str, ...]:
+        """Candidate keys of a text token (the first is its plain normal form)."""
+        return (self.norm(word),)
+
+    def case_rule(self, word: str) -> int:
+        """How a lexicon word constrains the case of text tokens: acronyms exact, capitalised words title."""
+        letters = [c for c in word if c.isalpha()]
+        if not letters:
+            return CASE_ANY
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return CASE_EXACT
+        if letters[0].isupper():
+            return CASE_TITLE
+        return CASE_ANY
+
+    @staticmethod
+    def case_ok(rule: int, lexicon_word: str, text_word: str) -> bool:
+        if rule == CASE_ANY:
+            return True
+        if rule == CASE_TITLE:
+            return text_word[:1].isupper()
+        return text_word.replace(".", "") == lexicon_word.replace(".", "")
+
+    # --- inflection of lexicon entries -------------------------------------------------------------------
+    def forms(self, phrase: str, kind: str) -> list[str]:
+        """Surface forms of a lexicon phrase of a given kind ("name", "adj", "people", "verb" ...)."""
+        return [phrase]
+
+    # --- data --------------------------------------------------------------------------------------------
+    def rows(self, name: str) -> list[dict[str, str]]:
+        return read_rows(self.data_dir / name)
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(self.norm(w) for w in read_words(self.data_dir / name))
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return self.words("stopwords.txt")
+
+    @cached_property
+    def known_names(self) -> dict[str, str]:
+        """names.tsv: a name word as written in this language → its usual Latin spelling."""
+        return {self.norm(r["native"]): r["latin"] for r in self.rows("names.tsv")}
+
+    def to_latin(self, name: str) -> str:
+        """A person's name in Latin script (the usual English spelling where known)."""
+        return " ".join(w for w in name.split())
+
+    def persons(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, normalised name) of people found by a statistical recogniser, where the language has one."""
+        return []
