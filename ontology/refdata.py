@@ -1,4 +1,4 @@
-"""Reference data read from ``ontology/data/*.tsv``: states, organisations, places and the SKOS concepts.
+"""Reference data read from ``ontology/data/*.tsv``: states, organisations, places, people and the SKOS concepts.
 
 TSV files: UTF-8, tab-separated, one header row, ``#`` starts a comment line, several values in one cell are
 separated by ``|`` (the first one is the preferred form). Columns are named ``<field>_<lang>`` for per-language
@@ -7,11 +7,12 @@ values (``name_en``, ``name_ar``, ``name_ru``). Everything returned here is immu
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from . import DATA
 
@@ -178,3 +179,86 @@ def portfolios() -> Mapping[str, Concept]:
 @lru_cache(maxsize=None)
 def topics() -> Mapping[str, Concept]:
     return _concepts("topics.tsv")
+
+
+class Post(NamedTuple):
+    """One post held: ``[org:]role[/portfolio]@from-[to]`` in people.tsv.
+
+    The first four fields are (role, portfolio|None, from_year, to_year|None); ``to_year`` None = still held as
+    of 2025. ``org`` is the organisation the post is in (an id of organizations.tsv), None for a post of a state.
+    """
+
+    role: str
+    portfolio: str | None
+    from_year: int
+    to_year: int | None
+    org: str | None = None
+
+    def covers(self, year: int) -> bool:
+        return self.from_year <= year and (self.to_year is None or year <= self.to_year)
+
+
+_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_POST = re.compile(rf"^(?:({_ID}):)?({_ID})(?:/({_ID}))?@(\d{{4}})-(\d{{4}})?$")
+
+
+def parse_posts(cell: str, default_org: str | None = None) -> tuple[Post, ...]:
+    """``"ambassador@1994-2004;minister/foreign-affairs@2004-"`` → Posts; ValueError on a malformed item.
+
+    An item without an ``org:`` prefix gets ``default_org`` (None for a person with a state).
+    """
+    out = []
+    for item in (cell or "").split(";"):
+        item = item.strip()
+        if not item:
+            continue
+        m = _POST.match(item)
+        if not m:
+            raise ValueError(f"malformed post {item!r} (expected [org:]role[/portfolio]@from-[to])")
+        org, role, portfolio, start, end = m.groups()
+        out.append(Post(role, portfolio, int(start), int(end) if end else None, org or default_org))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    """A well-known office-holder (ontology/data/people.tsv).
+
+    state: ISO code of the state they serve or served (None for officials of international organisations only)
+    org:   the (first) organisation they belong to or hold a post in, an id of organizations.tsv; orgs: all of them
+    posts: the posts held, in file order; a post with ``org`` None is a post of ``state``
+    names: per language, the usual spellings, preferred first ("Sergey Lavrov"; "سيرغي لافروف"; "Сергей Лавров")
+    """
+
+    id: str
+    wikidata: str
+    state: str | None
+    org: str | None
+    posts: tuple[Post, ...]
+    names: Mapping[str, tuple[str, ...]]
+    orgs: tuple[str, ...] = ()
+
+    def label(self, lang: str = "en") -> str:
+        return (self.names.get(lang) or self.names["en"])[0]
+
+    def posts_in(self, year: int) -> tuple[Post, ...]:
+        """The posts held at some time in ``year``."""
+        return tuple(p for p in self.posts if p.covers(year))
+
+
+@lru_cache(maxsize=None)
+def people() -> Mapping[str, PersonInfo]:
+    """Well-known office-holders by id (slug of the English name)."""
+    out = {}
+    for row in read_tsv(DATA / "people.tsv"):
+        state = _none(row.get("state", ""))
+        orgs = _split(row.get("org"))
+        try:
+            posts = parse_posts(row.get("posts", ""), None if state else (orgs[0] if orgs else None))
+        except ValueError as exc:
+            raise ValueError(f"people.tsv, {row.get('id')}: {exc}") from None
+        out[row["id"]] = PersonInfo(
+            id=row["id"], wikidata=row.get("wikidata", ""), state=state, org=orgs[0] if orgs else None,
+            posts=posts, names=_per_lang(row, "name"), orgs=orgs,
+        )
+    return MappingProxyType(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ...translit import capitalise, transliterate
@@ -27,10 +28,19 @@ def normalize(word: str) -> str:
     return _MARKS.sub("", word).translate(_TABLE).translate(_DIGITS)
 
 
+def has_article(word: str) -> bool:
+    """The definite article ال written with a bare alef (أل… as in ألماني, ألكسندر is not the article)."""
+    bare = _MARKS.sub("", word)
+    return bare.startswith("ال") and len(bare) > 3
+
+
 def strip_article(w: str) -> str:
     if w.startswith("ال") and len(w) > 3:
         return w[2:]
     return w
+
+
+ARTICLE_MARK = "~"     # keys of forms whose article was removed: "~دفاع" for الدفاع
 
 
 @dataclass(frozen=True)
@@ -42,48 +52,55 @@ class Defaults(Language):
     def norm(self, word: str) -> str:
         return normalize(word)
 
-    def entry_keys(self, word: str) -> tuple[str, ...]:
-        return (strip_article(normalize(word)),)
+    def entry_keys(self, word: str, sensitive: bool = False) -> tuple[str, ...]:
+        """A lexicon word matches with or without the article (وزير، الوزير) — unless ``sensitive``: names of
+        states and places match only as written (مالي is Mali, المالي is "financial"; الجزائر needs its article)."""
+        w = normalize(word)
+        if sensitive:
+            return (w,)
+        base = w[2:] if has_article(word) else w
+        return (base, ARTICLE_MARK + base)
 
     def token_keys(self, word: str) -> tuple[str, ...]:
-        w = normalize(word)
-        out = [w]
+        return _token_keys(word)
 
-        def add(x: str) -> None:
-            if len(x) >= 2 and x not in out:
-                out.append(x)
-
-        bases = [w]
-        if len(w) > 3 and w[0] in CONJ:
-            bases.append(w[1:])
-        for b in list(bases):
-            if len(b) > 3 and b[0] in PREP:
-                bases.append(b[1:])
-            if b.startswith("لل") and len(b) > 3:      # لل = ل + ال
-                bases.append("ال" + b[2:])
-        for b in bases:
-            add(b)
-            add(strip_article(b))
-        return tuple(out)
+    def nominal(self, word: str) -> bool:
+        """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
+        w = _MARKS.sub("", word)
+        if w[:1] in CONJ and len(w) > 3:
+            w = w[1:]
+        if w[:1] in PREP and len(w) > 3 and w[1:3] == "ال":
+            w = w[1:]
+        return w.startswith("ال") or w.startswith("لل")
 
     def case_rule(self, word: str) -> int:
         return 0
 
     def to_latin(self, name: str) -> str:
+        """Known spellings first (names.tsv, longest phrase first: عبد الله → Abdullah), then letters."""
         table = {r["ar"]: r["lat"] for r in self.rows("translit.tsv")}
         known = self.known_names
         words = name.split()
         out = []
-        for n, w in enumerate(words):
-            nw = normalize(w)
-            if nw in known:
-                out.append(known[nw])
-                continue
-            if _MARKS.sub("", w).startswith("ال") and len(nw) > 3:     # the article (bare alef), not أل…
-                rest = nw[2:]
-                out.append("al-" + (known.get(rest) or _latin(rest, table)))
-                continue
-            out.append(_latin(nw, table))
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                if i + n > len(words):
+                    continue
+                phrase = " ".join(normalize(w) for w in words[i:i + n])
+                if phrase in known:
+                    out.append(known[phrase])
+                    i += n
+                    break
+            else:
+                w = words[i]
+                nw = normalize(w)
+                if has_article(w):
+                    rest = nw[2:]
+                    out.append("al-" + (known.get(rest) or _latin(rest, table)))
+                else:
+                    out.append(_latin(nw, table))
+                i += 1
         return " ".join(capitalise(w) if not w.startswith("al-") else w for w in out)
 
     def fused_preposition(self, word: str, names: list[str]) -> bool:
@@ -127,3 +144,30 @@ def _latin(word: str, table: dict[str, str]) -> str:
         else:
             out.append(transliterate(ch, table))
     return capitalise("".join(out)) if out else word
+
+
+@lru_cache(maxsize=200_000)
+def _token_keys(word: str) -> tuple[str, ...]:
+    """The token as written (normalised), then without the conjunctions و ف, the prepositions ب ل ك, and the
+    article (those forms marked ~)."""
+    w = normalize(word)
+    out = [w]
+
+    def add(x: str) -> None:
+        if len(x) >= 2 and x not in out:
+            out.append(x)
+
+    bare = _MARKS.sub("", word)
+    bases = [(w, bare)]
+    if len(w) > 3 and w[0] in CONJ:
+        bases.append((w[1:], bare[1:]))
+    for b, raw in list(bases):
+        if len(b) > 3 and b[0] in PREP:
+            bases.append((b[1:], raw[1:]))
+        if b.startswith("لل") and len(b) > 3:      # لل = ل + ال
+            bases.append(("ال" + b[2:], "ال" + raw[2:]))
+    for b, raw in bases:
+        add(b)
+        if raw.startswith("ال") and len(b) > 3:
+            add(ARTICLE_MARK + b[2:])
+    return tuple(out)

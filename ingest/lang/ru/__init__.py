@@ -71,7 +71,7 @@ class Defaults(Language):
     def norm(self, word: str) -> str:
         return word.casefold().replace("ё", "е")
 
-    def entry_keys(self, word: str) -> tuple[str, ...]:
+    def entry_keys(self, word: str, sensitive: bool = False) -> tuple[str, ...]:
         """Lower-case words: lemma and stem. Capitalised words (names): surface form, stem, and the lemma of a
         proper-name parse only (so that "Того" the state is not stored under "тот")."""
         n = self.norm(word)
@@ -93,8 +93,8 @@ class Defaults(Language):
     def token_keys(self, word: str) -> tuple[str, ...]:
         return _token_keys(word)
 
-    def persons(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        return persons(text, start, end)
+    def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        return persons(text, spans)
 
     def to_latin(self, name: str) -> str:
         table = {r["cyr"]: r["lat"] for r in self.rows("translit.tsv")}
@@ -115,34 +115,90 @@ def _token_keys(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _ner():
-    """natasha's segmenter, news embeddings, NER and morphology taggers (models ship inside the packages)."""
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
-    emb = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(emb), NewsMorphTagger(emb)
+    """natasha's news NER tagger (its model and embeddings ship inside the packages), loaded once per process."""
+    from natasha import NewsEmbedding, NewsNERTagger
+    return NewsNERTagger(NewsEmbedding())
 
 
-def persons(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """People in text[start:end] by natasha, with names normalised to the nominative (Фомина → Фомин)."""
-    from natasha import Doc as NDoc
-    segmenter, ner, morph_tagger = _ner()
-    chunk = text[start:end]
-    doc = NDoc(chunk)
-    doc.segment(segmenter)
-    doc.tag_ner(ner)
-    spans = [s for s in doc.spans if s.type == "PER"]
+def persons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """People in the given spans of ``text`` by natasha's NER, names in the nominative (Фомина → Фомин).
+
+    Only the sentences asked for are tagged (the extractor asks for those with a title in them): NER is the
+    costliest step of Russian extraction.
+    """
     if not spans:
         return []
-    doc.tag_morph(morph_tagger)
-    vocab = morph()
+    tagger = _ner()
     out = []
-    for s in spans:
-        try:
-            s.normalize(vocab)
-            normal = s.normal or s.text
-        except Exception:   # natasha's normaliser can fail on odd tokens; keep the text as written
-            normal = s.text
-        out.append((start + s.start, start + s.stop, normal))
+    for (start, end), markup in zip(spans, tagger.map([text[s:e] for s, e in spans])):
+        for span in markup.spans:
+            if span.type == "PER":
+                s, e = start + span.start, start + span.stop
+                out.append((s, e, nominative(text[s:e], _known_names())))
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[str, ...]:
+    from ..base import read_rows
+    rows = read_rows(Path(__file__).resolve().parent / "names.tsv")
+    return tuple(sorted({r["native"] for r in rows if r.get("native")}, key=len, reverse=True))
+
+
+_NAME_TAGS = {"Name", "Surn", "Patr"}
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_word(word: str, gender: str | None) -> tuple[str, str | None]:
+    parses = morph().parse(word)
+    named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or parses
+    for p in named:
+        if gender and p.tag.gender and p.tag.gender != gender and "ms-f" not in str(p.tag):
+            continue
+        for form in p.lexeme:
+            tag = str(form.tag)
+            if "nomn" in tag and "sing" in tag and (not gender or form.tag.gender in (gender, None) or "ms-f" in tag):
+                return form.word, p.tag.gender
+    return word.lower(), None
+
+
+_CASE_ENDINGS = ("а", "у", "ом", "ем", "е", "ой", "ей", "ою", "ы", "и", "ю", "я", "ым", "им", "ого", "его", "ому",
+                 "ему", "ую", "юю", "ой")
+
+
+def _known_form(word: str, known: tuple[str, ...]) -> str | None:
+    """A names.tsv name this word is a form of: the same word, or a name of four letters or more followed by a
+    case ending (Самехом → Самех). The longest such name wins."""
+    w = word.lower().replace("ё", "е")
+    for k in known:                       # sorted longest first
+        kl = k.lower().replace("ё", "е")
+        if w == kl:
+            return k
+    for k in known:
+        kl = k.lower().replace("ё", "е")
+        if len(kl) >= 4 and w.startswith(kl) and w[len(kl):] in _CASE_ENDINGS:
+            return k
+    return None
+
+
+def nominative(name: str, known: tuple[str, ...] = ()) -> str:
+    """A person's name in the nominative, gender taken from the first name: "Марии Захаровой" → "Мария Захарова".
+    A name of names.tsv wins when the word is one of its case forms (Самехом → Самех)."""
+    words = name.split()
+    out = []
+    gender = None
+    for w in words:
+        k = _known_form(w, known) if "-" not in w and w[:1].isupper() else None
+        if k is not None:
+            out.append(k)
+            continue
+        parts = []
+        for part in w.split("-"):
+            nom, g = _nominative_word(part, gender)
+            gender = gender or g
+            parts.append(nom[:1].upper() + nom[1:] if part[:1].isupper() else nom)
+        out.append("-".join(parts))
+    return " ".join(out)
 
 
 def _latin_word(word: str, table: dict[str, str], known: dict[str, str]) -> str:
