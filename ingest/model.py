@@ -69,6 +69,7 @@ class Official:
     native: str | None = None              # the name as written (normalised), original script
     lang: str | None = None                # language of ``native``
     key: str | None = None                 # cross-script name key
+    known: bool = False                    # the Latin name is a known spelling (reference table), not a transliteration
     mentions: list[Mention] = field(default_factory=list)
 
 

@@ -57,7 +57,7 @@ def build(article: Article) -> Doc:
     lang = lex.lang
     text = article.text
     end = article.body_end if article.body_end else len(text)
-    published = parse_iso(article.published_date)
+    published = parse_iso(article.published_date) or _first_full_date(article, lex) or _dateline_date(article, lex)
     sents: list[Sent] = []
     for n, (s, e) in enumerate(split_sentences(text, 0, end, lang.abbreviations)):
         toks = tokenize(text, s, e, n)
@@ -74,3 +74,48 @@ def build(article: Article) -> Doc:
         sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future)
         sents.append(sent)
     return Doc(article, lex, sents, published)
+
+
+def _first_full_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
+    """A full date (with its year) in the first lines, before or at the start of the body ("Live updates -
+    Saturday, 13 January 2024."): the publication date the reader could not isolate."""
+    head = article.text[: max(article.body_start, 0) + 200][:500]
+    toks = tokenize(head)
+    keys = [lex.lang.token_keys(t.text) for t in toks]
+    for d in find_dates(toks, keys, lex.dates, None):
+        if d.kind == "absolute" and d.value:
+            return parse_iso(d.value)
+    return None
+
+
+def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
+    """A dateline without a year ("MOSCOW, Feb 14 (Reuters) -"): the latest year up to now in which that day, or the
+    day after it, falls on the weekday the lead names ("said on Wednesday"). None when the text gives no weekday."""
+    lang = lex.lang
+    start = article.body_start
+    head = article.text[start:start + 600]
+    toks = tokenize(head)
+    toks = [Token(t.start + start, t.end + start, t.text) for t in toks]
+    keys = [lang.token_keys(t.text) for t in toks]
+    found = find_dates(toks[:12], keys[:12], lex.dates, None)
+    day = next((d for d in found if d.kind == "partial-year"), None)
+    if day is None:
+        return None
+    text = " ".join(t.text for t in toks[day.start:day.end])
+    month = next((int(e.value) for m in lex.dates.find(toks[day.start:day.end], keys[day.start:day.end])
+                  for e in m.entries if e.sub == "month"), None)
+    dnum = next((int(t.text) for t in toks[day.start:day.end] if t.text.isdigit() and len(t.text) <= 2), None)
+    weekdays = [int(e.value) for m in lex.dates.find(toks, keys) for e in m.entries if e.sub == "weekday"]
+    if month is None or dnum is None or not weekdays or not text:
+        return None
+    wd = weekdays[0]
+    for year in range(dt.date.today().year, dt.date.today().year - 40, -1):
+        try:
+            cand = dt.date(year, month, dnum)
+        except ValueError:
+            continue
+        if cand > dt.date.today():
+            continue
+        if cand.weekday() == wd or (cand - dt.timedelta(days=1)).weekday() == wd:
+            return cand
+    return None

@@ -39,6 +39,14 @@ def _near_before(positions: list[int], i: int, window: int, sent: Sent) -> bool:
     return False
 
 
+def _near_after(positions: list[int], i: int, window: int, sent: Sent) -> bool:
+    """A marker just after the cue, in the same clause ("talks next week", "زيارة ... الأسبوع المقبل")."""
+    for p in positions:
+        if i <= p < i + window and not any(sent.tokens[t].text in {",", "،", ";", ":"} for t in range(i, p)):
+            return True
+    return False
+
+
 def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: list[Organization]) -> list[Event]:
     events: list[Event] = []
     state_of_org = {o.id: o for o in orgs}
@@ -67,16 +75,18 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         for m, e in cues:
             strength, cue_context, flags = e.data
             weak = strength != "strong" or _noun_use(doc, sent, m)
-            if m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues):
+            if m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
+                    or _proper_noun(doc, sent, m):
                 continue
-            supported = _supported(sent, m, occur)
+            supported = _supported(sent, m, occur) or _place_after(sent, ents, m)
             if _subordinate(doc, sent, m) and not supported:
                 continue
             kept.append((m, e, weak, supported))
         strong_seen = any(not weak for _, _, weak, _ in kept)
+        sentence_support = bool(occur or date or place or sent.headline)
         for m, e, weak, supported in kept:
             strength, cue_context, flags = e.data
-            if weak and not (supported or (sent.headline and not strong_seen)):
+            if weak and not (supported or (sentence_support and not strong_seen)):
                 continue
             etype = e.value
             if _near_before(neg, m.start, 3, sent):
@@ -84,7 +94,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "REJECT"
                 else:
                     continue
-            future = "future" in flags or _near_before(fut, m.start, 4, sent)
+            future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent)
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
             if future or hypothetical:
                 if etype in FORCE:
@@ -95,6 +105,13 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 chosen[etype] = (m, weak, cue_context, flags)
         for etype, (m, weak, cue_context, flags) in chosen.items():
             states_ = list(actors)
+            topics_ = list(topics)
+            if etype == "CONSULT":
+                for code in _discussed(doc, sent, ents, m):
+                    if code in states_:
+                        states_.remove(code)
+                    if f"state:{code}" not in topics_:
+                        topics_.append(f"state:{code}")
             if etype in ON_PLACE:
                 states_ += [c for c in located if c not in states_]
             if etype in ON_PLACE and place:
@@ -102,13 +119,63 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)
             ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
-                       date=date, place=place, topics=list(topics), mentions=[doc.mention(sent, m.start, m.end)],
+                       date=_nearest_date(sent, m) or date, place=_nearest_place(sent, ents, m, places) or
+                       _dateline_place(doc, sent, ents), topics=topics_,
+                       mentions=[doc.mention(sent, m.start, m.end)],
                        sentences=[sent.index], confidence=0.6 if weak else 0.8,
                        meeting=etype == "CONSULT" and "meeting" in flags)
             ev.organizations = [o.id for o in orgs if o.kind != "state-body"
                                 and any(mm.sentence == sent.index for mm in o.mentions)]
             _add(events, ev)
     return [e for e in events if e.states]
+
+
+def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
+    """States talked about at a meeting: after the cue and a topic preposition ("talks on Sudan", "بحثا الوضع في
+    سوريا", "обсудили ситуацию в Сирии"), and not named before the cue."""
+    before = {em.value for em in ents if em.sent is sent and em.kind == "state" and em.end <= cue.start}
+    out = []
+    prep_seen = False
+    for t in range(cue.end, len(sent.tokens)):
+        if token_in(doc, sent, t, "topic-prep"):
+            prep_seen = True
+        if sent.tokens[t].text in {";", "."}:
+            break
+        if not prep_seen:
+            continue
+        for em in ents:
+            if em.sent is sent and em.start == t and em.kind == "state" and em.value not in before:
+                out.append(em.value)
+    return out
+
+
+def _dateline_place(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
+    """The dateline's place for events of the lead sentence (the first sentence of the body)."""
+    for em in ents:
+        if em.kind == "place" and em.dateline and em.sent is sent and em.value:
+            info = refdata.places().get(em.value)
+            if info and info.kind in ("capital", "city"):
+                return em.value
+    return None
+
+
+def _nearest_date(sent: Sent, cue) -> str | None:
+    dated = [d for d in sent.dates if d.value]
+    if not dated:
+        return None
+    return min(dated, key=lambda d: min(abs(d.start - cue.end), abs(cue.start - d.end))).value
+
+
+def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -> str | None:
+    cands = [em for em in ents if em.sent is sent and em.kind == "place" and em.value in places]
+    if not cands:
+        return None
+    return min(cands, key=lambda em: min(abs(em.start - cue.end), abs(cue.start - em.end))).value
+
+
+def _place_after(sent: Sent, ents: list[EntMention], cue) -> bool:
+    """"talks in Moscow": a place just after the cue."""
+    return any(em.sent is sent and em.kind == "place" and em.locative and 0 <= em.start - cue.end <= 3 for em in ents)
 
 
 def _supported(sent: Sent, m, occur: list[int]) -> bool:
@@ -122,9 +189,31 @@ def _supported(sent: Sent, m, occur: list[int]) -> bool:
 def _noun_use(doc: Doc, sent: Sent, m) -> bool:
     """A verb cue used as a noun or adjective: after a determiner ("a veto", "the besieged town") or a state
     adjective ("Palestinian armed groups")."""
+    toks = sent.tokens
+    if doc.lex.lang.nominal(toks[m.start].text):
+        return True
     if token_in(doc, sent, m.start - 1, "determiner"):
         return True
+    if m.start >= 2 and toks[m.start - 1].text.lower() == "s" and toks[m.start - 2].text in ("'", "’"):
+        return True      # Shoukry's visit
+    if m.start >= 2 and token_in(doc, sent, m.start - 2, "determiner") and toks[m.start - 1].text.isalpha() \
+            and toks[m.start - 1].text.islower() and not any(c.start == m.start - 1 for c in sent.cues):
+        return True      # a ceremonial welcome
     return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+
+
+def _proper_noun(doc: Doc, sent: Sent, m) -> bool:
+    """A lower-case cue written with a capital inside a sentence is a name ("March", "Welcome to Britain" in a
+    headline is not one: headlines and sentence starts are capitalised anyway)."""
+    if doc.article.lang == "ar" or m.start == 0 or sent.headline:
+        return False
+    tok = sent.tokens[m.start].text
+    if not tok[:1].isupper():
+        return False
+    prev = sent.tokens[m.start - 1].text
+    if prev in {'"', "«", "“", "(", ":", "-", "—"}:
+        return False
+    return True
 
 
 def _in_compound(sent: Sent, m) -> bool:
@@ -184,7 +273,9 @@ def _add(events: list[Event], ev: Event) -> None:
         if old.type != ev.type:
             continue
         same_states = set(old.states) == set(ev.states)
-        joins = not ev.states and old.states
+        # a later report naming fewer states ("the Russian side met ...") joins the fuller one
+        joins = (not ev.states and old.states) or (ev.states and set(ev.states) < set(old.states)
+                                                   and not (old.date and ev.date and old.date != ev.date))
         if not (same_states or joins):
             continue
         if old.date and ev.date and old.date != ev.date:

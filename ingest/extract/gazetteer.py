@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from ..lang.base import Language
 from ..text import Token, tokenize
 
-_END = ""          # trie key holding the entries that end at a node (no real key is empty)
+_END = None        # trie key holding the entries that end at a node (keys are strings)
 MAX_COMBINATIONS = 64
 
 
@@ -47,7 +47,7 @@ class Gazetteer:
         self.root: dict = {}
         self.size = 0
 
-    def add(self, phrase: str, entry: Entry) -> None:
+    def add(self, phrase: str, entry: Entry, sensitive: bool = False) -> None:
         """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
         exact = phrase.startswith("=")
         words = [t.text for t in tokenize(phrase[1:] if exact else phrase)]
@@ -57,10 +57,12 @@ class Gazetteer:
         if exact:
             alternatives = [(self.lang.norm(w),) for w in words]
         else:
-            alternatives = [self.lang.entry_keys(w) for w in words]
+            alternatives = [self.lang.entry_keys(w, sensitive) for w in words]
         for n, keys in enumerate(itertools.product(*alternatives)):
             if n >= MAX_COMBINATIONS:
                 break
+            if not all(keys):
+                continue
             node = self.root
             for k in keys:
                 node = node.setdefault(k, {})
@@ -70,9 +72,9 @@ class Gazetteer:
                 bucket.append(item)
                 self.size += 1
 
-    def add_all(self, phrases: Iterable[str], entry: Entry) -> None:
+    def add_all(self, phrases: Iterable[str], entry: Entry, sensitive: bool = False) -> None:
         for p in phrases:
-            self.add(p, entry)
+            self.add(p, entry, sensitive)
 
     def find(self, tokens: list[Token], keys: list[tuple[str, ...]] | None = None,
              start: int = 0, end: int | None = None) -> list[Match]:
@@ -101,6 +103,8 @@ class Gazetteer:
             nxt = []
             for node in frontier:
                 for k in keys[j]:
+                    if not k:
+                        continue
                     child = node.get(k)
                     if child is not None and child not in nxt:
                         nxt.append(child)

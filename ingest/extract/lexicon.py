@@ -40,7 +40,7 @@ def _entities(lg: Language) -> Gazetteer:
     code = lg.code
     for st in refdata.states().values():
         for name in st.names.get(code, ()):
-            g.add_all(lg.forms(name, "name"), Entry("state", st.code, "name"))
+            g.add_all(lg.forms(name, "name"), Entry("state", st.code, "name"), sensitive=True)
         for adj in st.adjectives.get(code, ()):
             g.add_all(lg.forms(adj, "adj"), Entry("state", st.code, "adj"))
         for people in st.people.get(code, ()):
@@ -48,12 +48,12 @@ def _entities(lg: Language) -> Gazetteer:
         for prefix in st.prefixes.get(code, ()):
             g.add(prefix, Entry("state", st.code, "prefix"))
         for seat in st.seats.get(code, ()):
-            g.add(seat, Entry("state", st.code, "seat"))
+            g.add(seat, Entry("state", st.code, "seat"), sensitive=True)
     for org in refdata.organizations().values():
         for name in org.names.get(code, ()) + org.names.get("en", ()) * (code != "en"):
             if name.isascii() and code != "en" and not name.isupper():
                 continue   # English full names only help in English text; Latin acronyms do appear elsewhere
-            g.add(name, Entry("org", org.id, "name"))
+            g.add(name, Entry("org", org.id, "name"), sensitive=True)
         for acr in set(org.acronyms.get(code, ()) + org.acronyms.get("en", ())):
             g.add(acr, Entry("org", org.id, "acronym"))
     capitals = {st.capital: st.code for st in sorted(refdata.states().values(), key=lambda s: s.status == "historical",
@@ -61,7 +61,8 @@ def _entities(lg: Language) -> Gazetteer:
     for place in refdata.places().values():
         sub = "capital" if place.id in capitals else place.kind
         for name in place.names.get(code, ()):
-            g.add_all(lg.forms(name, "name"), Entry("place", place.id, sub, capitals.get(place.id) or place.state))
+            g.add_all(lg.forms(name, "name"), Entry("place", place.id, sub, capitals.get(place.id) or place.state),
+                      sensitive=True)
     for row in lg.rows("entities.tsv"):      # language-specific extras (e.g. ambiguous forms, local names)
         for phrase in _pipe(row["phrase"]):
             g.add(phrase, Entry(row["kind"], row["value"], row.get("sub", "")))
@@ -83,13 +84,15 @@ def _cues(lg: Language) -> Gazetteer:
     for row in lg.rows("events.tsv"):
         for phrase in _pipe(row["phrase"]):
             kind = "phrase"
-            if phrase[:2] in ("V:", "N:"):
+            if phrase[:3] == "V!:":
+                kind, phrase = "verb-inflected", phrase[3:]
+            elif phrase[:2] in ("V:", "N:"):
                 kind, phrase = ("verb" if phrase[0] == "V" else "noun"), phrase[2:]
             strength = row.get("strength") or "strong"
             flags = frozenset(_pipe(row.get("flags", "").replace(",", "|")))
             for form in lg.forms(phrase, kind):
                 # "-ing" forms of verbs are as often nouns ("the fighting", "a meeting") as verbs: weak
-                gerund = kind == "verb" and form.split()[0].endswith("ing") and not phrase.split()[0].endswith("ing")
+                gerund = kind.startswith("verb") and form.split()[0].endswith("ing") and not phrase.split()[0].endswith("ing")
                 data = ("weak" if gerund else strength, row.get("context") or "", flags)
                 g.add(form, Entry("cue", row["type"], kind, data))
     return g

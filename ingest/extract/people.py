@@ -17,6 +17,7 @@ from ..model import Mention, Official
 from ..translit import name_key
 from .doc import Doc, Sent
 from .entities import EntMention, token_in
+from .known import lookup as known_person
 
 ROLE_KINDS = ("role", "role+portfolio", "counterpart")
 TITLE_KINDS = ROLE_KINDS + ("modifier", "portfolio", "body", "conn", "rank")
@@ -35,6 +36,7 @@ class TitleRun:
     host: str | None = None
     org: str | None = None
     counterpart: bool = False
+    style: str = ""               # "secretary": a cabinet secretary (US, UK) rather than a minister
 
 
 @dataclass
@@ -114,10 +116,12 @@ def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
             if run.role is None or r < best_rank or (role != "head" and run.role == "head"):
                 if not (run.role and run.role != "head" and role == "head"):
                     run.role, best_rank = role, r
+                    run.style = e.sub or ""
             if port:
                 run.portfolio = run.portfolio or port
         elif e.kind == "modifier":
-            if e.value not in run.modifiers and run.role is None:
+            # "deputy" qualifies the role after it; "former", "acting" may also follow it (السابق، بالإنابة)
+            if e.value not in run.modifiers and (run.role is None or e.value in ("former", "acting")):
                 run.modifiers.append(e.value)
         elif e.kind == "portfolio":
             run.portfolio = run.portfolio or e.value
@@ -133,7 +137,7 @@ def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
 
 
 def position_label(role: str | None, modifiers: list[str], portfolio: str | None, host: str | None,
-                   org: str | None) -> str:
+                   org: str | None, style: str = "") -> str:
     """English post name: "Deputy Minister of Defence", "Minister of Foreign Affairs", "Ambassador to Egypt"."""
     roles = refdata.roles()
     ports = refdata.portfolios()
@@ -141,7 +145,9 @@ def position_label(role: str | None, modifiers: list[str], portfolio: str | None
     def rl(rid: str) -> str:
         c = roles.get(rid)
         label = c.label("en") if c else rid.replace("-", " ")
-        return " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in label.split())
+        small = {"of", "the", "and", "to", "for", "in", "on"}
+        return " ".join(w if w.isupper() or (n and w in small) else w[:1].upper() + w[1:]
+                        for n, w in enumerate(label.split()))
 
     def pl(pid: str) -> str:
         c = ports.get(pid)
@@ -151,6 +157,8 @@ def position_label(role: str | None, modifiers: list[str], portfolio: str | None
         return ""
     if role == "minister" and portfolio == "state":
         base = "Secretary of State"
+    elif role == "minister" and style == "secretary" and portfolio:
+        base = f"Secretary of {pl(portfolio)}"
     elif role in ("minister",) and portfolio:
         base = f"Minister of {pl(portfolio)}"
     elif role in ("spokesperson", "press-secretary") and portfolio:
@@ -232,13 +240,40 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
                 continue
             words += 1
             k += 1
-    while k > j and (toks[k - 1].text in {"-", "."} or token_in(doc, sent, k - 1, "name-particle")) and toks[k - 1].text[:1].islower() is not False:
+    while k > j and (toks[k - 1].text in {"-", "."} or token_in(doc, sent, k - 1, "name-particle")):
         if toks[k - 1].text == "." and k - 2 >= j and len(toks[k - 2].text) == 1:
-            break
-        k -= 1
+            break                # an initial ("V.") ends the name
+        k -= 1                   # a trailing particle (bin, بن, al) is not the end of a name
     if words == 0:
         return None
+    if any(token_in(doc, sent, t, "not-name") for t in range(j, k)):
+        return None
     return j, k
+
+
+def _infer_state(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
+    """The state of an official whose title names none: the one state acting in the sentence, else the state of
+    the place in the sentence ("talks in Beirut with Prime Minister Najib Mikati"), else the dateline's state,
+    else the state the article mentions most (when it clearly leads)."""
+    here = [em for em in ents if em.sent is sent]
+    acting = {em.value for em in here if em.kind == "state" and not em.as_topic and not em.attribution}
+    if len(acting) == 1:
+        return next(iter(acting))
+    located = {em.state for em in here if em.kind == "place" and em.state and em.locative}
+    if len(located) == 1 and not acting:
+        return next(iter(located))
+    for em in ents:
+        if em.kind == "place" and em.dateline and em.state:
+            return em.state
+    counts: dict[str, int] = {}
+    for em in ents:
+        if em.kind == "state" and not em.as_topic and not em.attribution:
+            counts[em.value] = counts.get(em.value, 0) + 1
+    if counts:
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
+    return None
 
 
 def _is_entity_start(doc: Doc, sent: Sent, k: int) -> bool:
@@ -265,12 +300,20 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
     officials: dict[str, Official] = {}
     mentions: list[PersonMention] = []
     last_role: tuple[str | None, str | None, list[str]] | None = None
-    recognised: dict[int, list[tuple[int, int, str]]] = {}
+    recognised: dict[int, list[tuple[int, int, str]]] = {s.index: [] for s in doc.sents}
+    runs_by_sent = {s.index: title_runs(doc, s, ents) for s in doc.sents}
+    wanted = [(s.start, s.end) for s in doc.sents if runs_by_sent[s.index]]
+    if wanted:
+        found = lang.persons(doc.article.text, wanted)
+        for span in found:
+            for s_ in doc.sents:
+                if s_.start <= span[0] < s_.end:
+                    recognised[s_.index].append(span)
+                    break
     for sent in doc.sents:
-        spans = lang.persons(doc.article.text, sent.start, sent.end)
-        recognised[sent.index] = spans
+        spans = recognised[sent.index]
         blocked = _blocked(doc, sent, ents)
-        for run in title_runs(doc, sent, ents):
+        for run in runs_by_sent[sent.index]:
             span = _name_for(doc, sent, run, spans, blocked)
             if span is None:
                 if run.role and not run.counterpart:
@@ -287,11 +330,19 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             native = normal or doc.text_of(sent, i, j)
             latin = native if doc.article.lang == "en" else lang.to_latin(native)
             latin = _clean_latin(latin)
+            position = position_label(role, modifiers, portfolio, run.host, run.org, run.style)
+            state = run.state
+            kb = known_person(lang.code, native, latin, state)
+            if kb is not None:
+                latin = kb.label("en")
+                state = state or kb.state
             key = name_key(latin)
             if not key:
                 continue
-            position = position_label(role, modifiers, portfolio, run.host, run.org)
-            off = _merge(officials, key, latin, native, run.state, position, role, portfolio, lang.code)
+            if state is None and not run.org:
+                state = _infer_state(doc, sent, ents)
+            off = _merge(officials, key, latin, native, state, position, role, portfolio, lang.code)
+            off.known = off.known or kb is not None
             m = doc.mention(sent, i, j)
             off.mentions.append(m)
             mentions.append(PersonMention(off, sent, i, j))
@@ -353,7 +404,7 @@ def _merge(officials: dict[str, Official], key: str, latin: str, native: str, st
     surname = key.split(".")[-1]
     for k, off in officials.items():
         if k == key or (k.split(".")[-1] == surname and ("." not in k or "." not in key)):
-            if len(latin) > len(off.name):
+            if len(latin) > len(off.name) and not off.known:
                 off.name, off.native = latin, native
             off.state = off.state or state
             if position and (not off.position or len(position) > len(off.position)):

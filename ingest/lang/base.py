@@ -45,9 +45,14 @@ class Language:
         """Surface normalisation used for comparing words (case, compatibility forms)."""
         return unicodedata.normalize("NFKC", word).casefold()
 
-    def entry_keys(self, word: str) -> tuple[str, ...]:
-        """The keys under which a lexicon word is stored (a phrase is stored under every combination)."""
+    def entry_keys(self, word: str, sensitive: bool = False) -> tuple[str, ...]:
+        """The keys under which a lexicon word is stored (a phrase is stored under every combination).
+        ``sensitive``: the word is a name that must match as written (no article stripping)."""
         return (self.norm(word),)
+
+    def nominal(self, word: str) -> bool:
+        """Whether a cue word is written as a noun (e.g. with an article); languages override."""
+        return False
 
     def token_keys(self, word: str) -> tuple[str, ...]:
         """Candidate keys of a text token (the first is its plain normal form)."""
@@ -97,6 +102,7 @@ class Language:
         """A person's name in Latin script (the usual English spelling where known)."""
         return " ".join(w for w in name.split())
 
-    def persons(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, normalised name) of people found by a statistical recogniser, where the language has one."""
+    def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """(start, end, normalised name) of people in the given character spans of ``text``, found by a
+        statistical recogniser where the language has one."""
         return []

@@ -21,7 +21,7 @@ from ingest.readers.lang import detect_lang
 from ingest.readers.registry import choose_reader, get_reader, reader_names
 from legation.errors import InputError
 
-__all__ = ["read_path", "read_paths", "read_bytes", "detect_lang", "decode", "reader_names", "MAX_BYTES"]
+__all__ = ["read_path", "read_paths", "list_files", "read_bytes", "detect_lang", "decode", "reader_names", "MAX_BYTES"]
 
 MAX_BYTES = 20_000_000
 
@@ -64,6 +64,11 @@ def _read_file(path: str, max_bytes: int, format: str | None) -> Iterator[Articl
     yield from read_bytes(data, path, format=format, max_bytes=max_bytes)
 
 
+def _skipped(name: str) -> bool:
+    """In a directory walk: hidden entries, and a folder's own documentation (README*, LICENSE*)."""
+    return name.startswith(".") or name.upper().startswith(("README", "LICENSE", "LICENCE"))
+
+
 def _walk(directory: str, max_bytes: int, format: str | None) -> Iterator[Article | InputError]:
     """Every file under ``directory``, depth first in sorted order; hidden files and folders skipped."""
     try:
@@ -72,7 +77,7 @@ def _walk(directory: str, max_bytes: int, format: str | None) -> Iterator[Articl
         yield InputError(directory, f"cannot list the directory ({err.strerror or err})")
         return
     for name in names:
-        if name.startswith("."):
+        if _skipped(name):
             continue
         path = os.path.join(directory, name)
         if os.path.isdir(path) and not os.path.islink(path):
@@ -97,6 +102,34 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES,
         yield from _walk(path, max_bytes, format)
     else:
         yield from _read_file(path, max_bytes, format)
+
+
+def list_files(paths: Iterable[str | os.PathLike]) -> Iterator[str | InputError]:
+    """The files ``read_paths`` would read, in the same order (directories walked, hidden entries skipped); an
+    InputError for a path that does not exist or a directory that cannot be listed. For parallel readers."""
+    for path in map(os.fspath, paths):
+        if not os.path.lexists(path) or (os.path.islink(path) and not os.path.exists(path)):
+            yield InputError(path, "no such file or directory")
+        elif os.path.isdir(path):
+            yield from _walk_names(path)
+        else:
+            yield path
+
+
+def _walk_names(directory: str) -> Iterator[str | InputError]:
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError as err:
+        yield InputError(directory, f"cannot list the directory ({err.strerror or err})")
+        return
+    for name in names:
+        if _skipped(name):
+            continue
+        path = os.path.join(directory, name)
+        if os.path.isdir(path) and not os.path.islink(path):
+            yield from _walk_names(path)
+        else:
+            yield path
 
 
 def read_paths(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_BYTES,

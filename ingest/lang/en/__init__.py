@@ -44,9 +44,12 @@ class Defaults(Language):
         """``kind`` "verb": inflect the first word (sign an agreement → signs/signed/signing an agreement);
         "noun": plural of the last word."""
         words = phrase.split()
-        if kind == "verb":
+        if kind in ("verb", "verb-inflected"):
             irregular = {r["verb"]: r["forms"].split("|") for r in read_rows(self.data_dir / "irregular_verbs.tsv")}
-            return [" ".join([f] + words[1:]) for f in _verb_forms(words[0], irregular)]
+            forms = _verb_forms(words[0], irregular)
+            if kind == "verb-inflected":
+                forms = forms[1:]          # the base form is as often a noun ("a visit", "the attack")
+            return [" ".join([f] + words[1:]) for f in forms]
         if kind == "noun":
             return [" ".join(words[:-1] + [f]) for f in _noun_forms(words[-1])]
         return [phrase]

@@ -1,0 +1,60 @@
+"""Well-known office-holders (ontology/data/people.tsv) as a lookup for the extractor: a name found in a text,
+in any script, resolves to the person's usual English spelling and state.
+
+Lookups: the whole name as written (normalised the language's way), or the cross-script name key of its Latin
+form — restricted to the state when the text gives one, and never by surname alone.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ontology import refdata
+from ontology.refdata import PersonInfo
+
+from .. import lang as languages
+from ..translit import name_key
+
+
+@lru_cache(maxsize=None)
+def _by_native(code: str) -> dict[str, tuple[PersonInfo, ...]]:
+    lg = languages.get(code)
+    out: dict[str, list[PersonInfo]] = {}
+    for p in refdata.people().values():
+        for name in p.names.get(code, ()) + (p.names.get("en", ()) if code != "en" else ()):
+            out.setdefault(_norm(lg, name), []).append(p)
+    return {k: _unique(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _by_key() -> dict[str, tuple[PersonInfo, ...]]:
+    out: dict[str, list[PersonInfo]] = {}
+    for p in refdata.people().values():
+        for name in p.names.get("en", ()):
+            k = name_key(name)
+            if k and "." in k:
+                out.setdefault(k, []).append(p)
+    return {k: _unique(v) for k, v in out.items()}
+
+
+def _norm(lg, name: str) -> str:
+    return " ".join(lg.norm(w) for w in name.replace("-", " ").split())
+
+
+def lookup(code: str, native: str, latin: str, state: str | None) -> PersonInfo | None:
+    """The known person with this name (and state, when given), if exactly one fits."""
+    lg = languages.get(code)
+    cands = _by_native(code).get(_norm(lg, native), ())
+    if not cands:
+        key = name_key(latin)
+        cands = _by_key().get(key, ()) if "." in key else ()
+    if state:
+        cands = tuple(p for p in cands if p.state == state or (p.state is None and p.org))
+    cands = _unique(cands)
+    return cands[0] if len(cands) == 1 else None
+
+
+def _unique(people) -> tuple[PersonInfo, ...]:
+    seen: dict[str, PersonInfo] = {}
+    for p in people:
+        seen.setdefault(p.id, p)
+    return tuple(seen.values())
