@@ -29,6 +29,7 @@ class EntMention:
     locative: bool = False    # a place (or an adjective qualifying a place: "the Pakistani capital")
     attribution: bool = False # inside "..., an Egyptian newspaper said"
     dateline: bool = False
+    in_place: bool = False    # a state named as where something happens ("strikes in Syria and Iraq")
 
 
 def _word_class(doc: Doc, name: str) -> frozenset[str]:
@@ -78,7 +79,6 @@ def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool
 
 def find(doc: Doc) -> list[EntMention]:
     capitals = {st.capital for st in refdata.states().values() if st.capital}
-    not_a_state = set()
     out: list[EntMention] = []
     for sent in doc.sents:
         for m in sent.ents:
@@ -106,7 +106,30 @@ def find(doc: Doc) -> list[EntMention]:
                 em.locative = e.sub == "adj" and _qualifies_place(doc, sent, m)
             out.append(em)
     _mark_attribution(doc, out)
+    _mark_in_place(doc, out)
     return out
+
+
+def _mark_in_place(doc: Doc, ments: list[EntMention]) -> None:
+    """States named after a locative word, and those coordinated with them ("in Syria and Iraq",
+    "في سوريا والعراق", "в Сирии и Ираке")."""
+    prev: EntMention | None = None
+    for em in ments:
+        if em.kind != "state" or em.sub != "name":
+            continue
+        sent = em.sent
+        i = em.start
+        while i > 0 and (token_in(doc, sent, i - 1, "direction") or            # "in northern Syria", "на севере Сирии"
+                         (sent.tokens[i - 1].text == "-" and i > 1 and token_in(doc, sent, i - 2, "direction"))):
+            i -= 1
+        if phrase_before(doc, sent, i, "locative"):
+            em.in_place = True
+        elif prev is not None and prev.in_place and prev.sent is sent:
+            gap = range(prev.end, em.start)
+            if all(token_in(doc, sent, t, "conj") or sent.tokens[t].text in {",", "،"} for t in gap):
+                fused_and = not gap and doc.lex.lang.norm(sent.tokens[em.start].text)[:1] == "و"
+                em.in_place = bool(gap) or fused_and
+        prev = em
 
 
 def _ethnic(doc: Doc, sent: Sent, m: Match) -> bool:

@@ -49,22 +49,27 @@ def _near_after(positions: list[int], i: int, window: int, sent: Sent) -> bool:
 
 def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: list[Organization]) -> list[Event]:
     events: list[Event] = []
-    state_of_org = {o.id: o for o in orgs}
+    context_date = None
     for sent in doc.sents:
+        if _paragraph_start(doc, sent):
+            context_date = None
+        own = _date_of(sent)
+        if own:
+            context_date = own
         cues = [(m, e) for m in sent.cues for e in m.entries if e.value in PLOVER]
         if not cues:
             continue
-        actors, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
+        actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
+        clauses = _clauses(doc, sent)
         persons = []
         for pm in people:
             if pm.sent is sent and pm.official.name not in persons:
                 persons.append(pm.official.name)
-        date = _date_of(sent)
+        date = _date_of(sent) or context_date
         place = places[0] if places else None
         topics = list(dict.fromkeys(e.value for m in sent.topics for e in m.entries if e.kind == "topic"))
         topics += [f"state:{c}" for c in topic_states if f"state:{c}" not in topics]
         context = _context(doc, sent, people)
-        support = bool(date or place or sent.headline)
         occur = _markers(sent, "OCCUR")
         neg = _markers(sent, "NEG")
         fut = _markers(sent, "FUTURE")
@@ -104,6 +109,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             if etype not in chosen or (chosen[etype][1] and not weak):
                 chosen[etype] = (m, weak, cue_context, flags)
         for etype, (m, weak, cue_context, flags) in chosen.items():
+            lo, hi = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sent.tokens)))
+            actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
             states_ = list(actors)
             topics_ = list(topics)
             if etype == "CONSULT":
@@ -112,6 +119,11 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                         states_.remove(code)
                     if f"state:{code}" not in topics_:
                         topics_.append(f"state:{code}")
+            if etype == "CONSULT" and len(states_) == 1 and place:
+                # a visit or talks with one side named: the host is the venue's state ("Macron's visit to Belgrade")
+                where = refdata.places().get(place)
+                if where and where.state and where.state not in states_:
+                    states_.append(where.state)
             if etype in ON_PLACE:
                 states_ += [c for c in located if c not in states_]
             if etype in ON_PLACE and place:
@@ -126,8 +138,102 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                        meeting=etype == "CONSULT" and "meeting" in flags)
             ev.organizations = [o.id for o in orgs if o.kind != "state-body"
                                 and any(mm.sentence == sent.index for mm in o.mentions)]
-            _add(events, ev)
-    return [e for e in events if e.states]
+            for part in _split_by_place(ev, sent, ents):
+                _add(events, part)
+    events = _absorb_fragments([e for e in events if e.states])
+    return _absorb_fragments(_with_counterparts(doc, ents, events))
+
+
+DYADIC = {"AGREE", "SUPPORT", "CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COOPERATE",
+          "AID", "RETREAT", "CONCEDE"}
+
+
+def _main_dyad(ents: list[EntMention], events: list[Event]) -> tuple[str, str] | None:
+    """The pair of states the article is about: the pair most often acting together in its events, else its two
+    most mentioned states when they clearly lead."""
+    pairs: dict[tuple[str, str], int] = {}
+    for ev in events:
+        if len(ev.states) == 2:
+            key = tuple(sorted(ev.states))
+            pairs[key] = pairs.get(key, 0) + len(ev.mentions)
+    if pairs:
+        best = max(pairs.items(), key=lambda kv: kv[1])
+        return best[0]
+    counts: dict[str, int] = {}
+    for em in ents:
+        if em.kind == "state" and not em.as_topic and not em.attribution:
+            counts[em.value] = counts.get(em.value, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) >= 2 and (len(ranked) == 2 or ranked[1][1] > ranked[2][1]):
+        return tuple(sorted((ranked[0][0], ranked[1][0])))
+    return None
+
+
+def _with_counterparts(doc: Doc, ents: list[EntMention], events: list[Event]) -> list[Event]:
+    """A dyadic act (an agreement, a meeting, an accusation ...) reported with one state takes the article's
+    main counterpart: "Minsk accused Kyiv ..." then "it also demanded ..." — the demand is Minsk's to Kyiv."""
+    if len(doc.sents) < 3:
+        return events           # one sentence: nothing to borrow from
+    dyad = _main_dyad(ents, events)
+    if not dyad:
+        return events
+    for ev in events:
+        if ev.type in DYADIC and len(ev.states) == 1 and ev.states[0] in dyad:
+            other = dyad[1] if ev.states[0] == dyad[0] else dyad[0]
+            ev.states = sorted(ev.states + [other])
+            ev.confidence = min(ev.confidence, 0.6)
+    return events
+
+
+def _split_by_place(ev: Event, sent: Sent, ents: list[EntMention]) -> list[Event]:
+    """Force used in several states at once ("strikes in Syria and Iraq") is one event per state struck, each
+    with the acting states."""
+    if ev.type not in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
+        return [ev]
+    where = [em.value for em in ents if em.sent is sent and em.kind == "state" and em.in_place]
+    where = list(dict.fromkeys(c for c in where if c in ev.states))
+    actors = [c for c in ev.states if c not in where]
+    if len(where) < 2 or not actors:
+        return [ev]
+    import copy
+    out = []
+    for code in where:
+        part = copy.copy(ev)
+        part.states = sorted(actors + [code])
+        part.mentions = list(ev.mentions)
+        part.topics = list(ev.topics)
+        part.people = list(ev.people)
+        part.sentences = list(ev.sentences)
+        out.append(part)
+    return out
+
+
+def _paragraph_start(doc: Doc, sent: Sent) -> bool:
+    """A sentence that opens a paragraph (a line break before it)."""
+    before = doc.article.text[max(0, sent.start - 3):sent.start]
+    return "\n" in before or sent.start == 0
+
+
+def _absorb_fragments(events: list[Event]) -> list[Event]:
+    """An event naming fewer states than another of the same type (and a compatible date) is part of it, in
+    whichever order the article told them."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: -len(e.states)):
+        host = next((o for o in out if o.type == ev.type and set(ev.states) < set(o.states)
+                     and not (o.date and ev.date and o.date != ev.date)), None)
+        if host is None:
+            out.append(ev)
+            continue
+        host.date = host.date or ev.date
+        host.place = host.place or ev.place
+        host.people += [p for p in ev.people if p not in host.people]
+        host.topics += [t for t in ev.topics if t not in host.topics]
+        host.organizations += [o for o in ev.organizations if o not in host.organizations]
+        host.mentions += ev.mentions
+        host.sentences += [s for s in ev.sentences if s not in host.sentences]
+        host.confidence = max(host.confidence, ev.confidence)
+        host.meeting = host.meeting or ev.meeting
+    return sorted(out, key=lambda e: min(e.sentences or [0]))
 
 
 def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
@@ -293,8 +399,29 @@ def _add(events: list[Event], ev: Event) -> None:
     events.append(ev)
 
 
+def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's clauses: split at ; : — ( ) and before subordinators and relative pronouns
+    ("after", "which", "بعد", "الذي", "после того как", "который")."""
+    cuts = [0]
+    toks = sent.tokens
+    for t in range(1, len(toks)):
+        text = toks[t].text
+        if text in {";", ":", "—", "–", "(", ")"} or (text == "-" and toks[t - 1].end < toks[t].start):
+            cuts.append(t)
+        elif token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
+            cuts.append(t)
+    cuts.append(len(toks))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
 def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[PersonMention],
-                  orgs: list[Organization]) -> tuple[list[str], list[str], list[str]]:
+                  orgs: list[Organization], lo: int = 0, hi: int | None = None
+                  ) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Acting states of the sentence (or of tokens lo..hi), states that are only a subject, places, and states
+    named only as where something is."""
+    hi = len(sent.tokens) if hi is None else hi
+    ents = [em for em in ents if em.sent is not sent or lo <= em.start < hi]
+    people = [pm for pm in people if pm.sent is not sent or lo <= pm.start < hi]
     actors: list[str] = []
     topic_states: list[str] = []
     places: list[str] = []
@@ -322,8 +449,9 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
     for pm in people:
         if pm.sent is sent and pm.official.state and pm.official.state not in actors:
             actors.append(pm.official.state)
+    span = (sent.tokens[lo].start, sent.tokens[hi - 1].end) if hi > lo else (0, 0)
     for org in orgs:
-        if any(m.sentence == sent.index for m in org.mentions):
+        if any(m.sentence == sent.index and span[0] <= m.start < span[1] for m in org.mentions):
             acting = org.kind in ("state-body", "armed-group", "party")
             for code in (org.states or ((org.state,) if org.state and acting else ())):
                 if code not in actors:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ontology import refdata
 
-from ..model import Mention, Official
+from ..model import Official
 from ..translit import name_key
 from .doc import Doc, Sent
 from .entities import EntMention, token_in

@@ -8,10 +8,18 @@ from . import doc as docmod
 from . import entities, events, orgs, people, statements
 
 
+def _outside_names(ents, person_mentions):
+    """Drop state, place and organisation readings of words that belong to a person's name ("Братислав" is
+    not Bratislava, "Jordan" in a name is not the state)."""
+    taken = {(pm.sent.index, t) for pm in person_mentions for t in range(pm.start, pm.end)}
+    return [em for em in ents if not any((em.sent.index, t) in taken for t in range(em.start, em.end))]
+
+
 def extract(article: Article) -> Extraction:
     doc = docmod.build(article)
     ents = entities.find(doc)
     officials, person_mentions = people.find(doc, ents)
+    ents = _outside_names(ents, person_mentions)
     organizations = orgs.find(doc, ents)
     evs = events.find(doc, ents, person_mentions, organizations)
     stmts = statements.find(doc, person_mentions, evs)
