@@ -34,7 +34,7 @@ def skeleton(word: str) -> str:
 def name_key(latin: str) -> str:
     """Key of a person's name: skeleton of the surname, with the first name's initial skeleton letter.
 
-    "Alexander V. Fomin" → "l.fmn"; "Aleksandr Fomin" → "l.fmn"; "Fomin" → "fmn" (a bare surname).
+    "Alexander V. Fomin" → "a.fmn"; "Aleksandr Fomin" → "a.fmn"; "Fomin" → "fmn" (a bare surname).
     """
     words = [w for w in re.split(r"[\s\-]+", latin) if re.sub(r"[^A-Za-z]", "", w)]
     words = [w for w in words if not (len(re.sub(r"[^A-Za-z]", "", w)) == 1)]     # initials
@@ -43,8 +43,19 @@ def name_key(latin: str) -> str:
     sur = skeleton(words[-1])
     if len(words) == 1:
         return sur
-    first = skeleton(words[0])
-    return f"{first[:1]}.{sur}" if first else sur
+    first = _initial(words[0])
+    return f"{first}.{sur}" if first else sur
+
+
+def _initial(word: str) -> str:
+    """The first name's first sound: vowels (and y, which transliterations swap with vowels: Yevgeny/Evgeny) are
+    one class "a"; consonants as folded in skeletons."""
+    w = re.sub(r"[^a-z]", "", ascii_fold(word).lower())
+    if not w:
+        return ""
+    if w[0] in "aeiouy":
+        return "a"
+    return skeleton(w)[:1] or w[0]
 
 
 def transliterate(word: str, table: dict[str, str]) -> str:

@@ -76,23 +76,39 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         cond = _markers(sent, "COND")
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
+        must = _markers(sent, "MUST")
         kept = []
         for m, e in cues:
             strength, cue_context, flags = e.data
-            weak = strength != "strong" or _noun_use(doc, sent, m)
-            if m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
-                    or _proper_noun(doc, sent, m):
+            weak = _weak(doc, sent, m, strength)
+            if weak is None or m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
+                    or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m):
                 continue
             supported = _supported(sent, m, occur) or _place_after(sent, ents, m)
             if _subordinate(doc, sent, m) and not supported:
                 continue
             kept.append((m, e, weak, supported))
-        strong_seen = any(not weak for _, _, weak, _ in kept)
-        sentence_support = bool(occur or date or place or sent.headline)
+        strong = [m for m, _, weak, _ in kept if not weak]
+        sentence_support = bool(occur or sent.dates or place or sent.headline)
+        first_weak: dict[tuple[int, int], object] = {}
+        for m, _, weak, _ in kept:
+            if weak:
+                first_weak.setdefault(next(((a, b) for a, b in clauses if a <= m.start < b), (0, 0)), m)
         for m, e, weak, supported in kept:
             strength, cue_context, flags = e.data
-            if weak and not (supported or (sentence_support and not strong_seen)):
+            if _purpose(doc, sent, m, kept):
                 continue
+            if weak and not strong and m is not first_weak.get(next(((a, b) for a, b in clauses if a <= m.start < b),
+                                                                      (0, 0))) and not _dated_after(sent, m):
+                continue     # one nominal event per clause: "a hunger strike in protest of the refusal"
+            if weak:
+                if strong:
+                    # a noun after a verb of its clause is that verb's object ("agreed to postpone the
+                    # demonstration"); it is an event of its own only with its own date
+                    if not _dated_after(sent, m) or any(s.start < m.start and _same_clause(clauses, s, m) for s in strong):
+                        continue
+                elif not (supported or sentence_support):
+                    continue
             etype = e.value
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE":
@@ -101,7 +117,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     continue
             future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent)
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
-            if future or hypothetical:
+            if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
+                etype = "REQUEST"        # "X must hand over the suspects": a demand
+            elif future or hypothetical:
                 if etype in FORCE:
                     etype = "THREATEN"
                 elif etype not in VERBAL:
@@ -119,6 +137,10 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                         states_.remove(code)
                     if f"state:{code}" not in topics_:
                         topics_.append(f"state:{code}")
+            if not states_ and place:
+                where = refdata.places().get(place)
+                if where and where.state:
+                    states_ = [where.state]      # "the demonstration in Baku": Azerbaijan's
             if etype == "CONSULT" and len(states_) == 1 and place:
                 # a visit or talks with one side named: the host is the venue's state ("Macron's visit to Belgrade")
                 where = refdata.places().get(place)
@@ -284,12 +306,52 @@ def _place_after(sent: Sent, ents: list[EntMention], cue) -> bool:
     return any(em.sent is sent and em.kind == "place" and em.locative and 0 <= em.start - cue.end <= 3 for em in ents)
 
 
+def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
+    """Whether a cue is weak (a noun), strong (a verb), or None (a base form that is no verb here)."""
+    if strength == "base":
+        if token_in(doc, sent, m.start - 1, "modal") or (m.start >= 2 and token_in(doc, sent, m.start - 2, "modal")
+                                                          and token_in(doc, sent, m.start - 1, "auxiliary")):
+            return False          # "will support", "to release", "would be released"
+        return True               # "a visit", "the attack": a noun
+    if strength == "gerund":
+        return not token_in(doc, sent, m.start - 1, "auxiliary")     # "is providing" is a verb
+    return strength != "strong" or _noun_use(doc, sent, m)
+
+
+def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
+    """"staged demonstrations ... to demand reforms": an infinitive of purpose after another act is that act's
+    aim, not a second event."""
+    if m.start == 0 or sent.tokens[m.start - 1].text.lower() not in ("to", "in order to"):
+        return False
+    return any(other.start < m.start for other, _, _, _ in kept)
+
+
+def _reduced_relative(doc: Doc, sent: Sent, m) -> bool:
+    """A participle after a noun, followed by "by" ("property seized by the forces"): a description, not the act."""
+    if not token_in(doc, sent, m.end, "passive-by") or m.start == 0:
+        return False
+    prev = sent.tokens[m.start - 1].text
+    return prev[:1].isalpha() and not token_in(doc, sent, m.start - 1, "auxiliary") and \
+        not any(c.end == m.start for c in sent.cues)
+
+
+def _dated_after(sent: Sent, m) -> bool:
+    return any(0 <= d.start - m.end <= 8 for d in sent.dates)
+
+
+def _same_clause(clauses: list[tuple[int, int]], a, b) -> bool:
+    for lo, hi in clauses:
+        if lo <= a.start < hi:
+            return lo <= b.start < hi
+    return False
+
+
 def _supported(sent: Sent, m, occur: list[int]) -> bool:
     """A date or an occurrence verb close after the cue (or an occurrence verb just before it):
     "talks held on Wednesday", "اجتماع ... الذي عقد اليوم", "состоялись переговоры"."""
     if any(-4 <= p - m.start <= 15 for p in occur):
         return True
-    return any(0 <= d.start - m.end <= 15 for d in sent.dates if d.value)
+    return any(0 <= d.start - m.end <= 15 for d in sent.dates)
 
 
 def _noun_use(doc: Doc, sent: Sent, m) -> bool:
@@ -334,7 +396,7 @@ def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
     """The complement of an earlier cue ("agreed to lift", "offered to hand over", "threatened to cut off",
     "demanded that X end"): the earlier cue's type codes the act."""
     for other, e in cues:
-        if other is m or other.end > m.start or e.value in ("CTX",):
+        if other is m or other.end > m.start or e.value not in PLOVER:
             continue
         gap = range(other.end, m.start)
         if len(gap) <= 3 and all(token_in(doc, sent, t, "complementizer") or token_in(doc, sent, t, "determiner")
@@ -401,8 +463,8 @@ def _add(events: list[Event], ev: Event) -> None:
 
 def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
     """Token ranges of the sentence's clauses: split at ; : — ( ) and before subordinators and relative pronouns
-    ("after", "which", "بعد", "الذي", "после того как", "который")."""
-    cuts = [0]
+    ("after", "which", "بعد", "الذي", "после того как", "который"), and where a trailing attribution begins."""
+    cuts = [0, _attribution_start(doc, sent)]
     toks = sent.tokens
     for t in range(1, len(toks)):
         text = toks[t].text
@@ -411,6 +473,7 @@ def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
         elif token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
             cuts.append(t)
     cuts.append(len(toks))
+    cuts = sorted(set(c for c in cuts if 0 <= c <= len(toks)))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 

@@ -90,10 +90,14 @@ def _cues(lg: Language) -> Gazetteer:
                 kind, phrase = ("verb" if phrase[0] == "V" else "noun"), phrase[2:]
             strength = row.get("strength") or "strong"
             flags = frozenset(_pipe(row.get("flags", "").replace(",", "|")))
-            for form in lg.forms(phrase, kind):
+            forms = lg.forms(phrase, kind)
+            if kind == "verb-inflected":
+                forms = [phrase] + forms     # the base form, a verb only after a modal or "to" ("will support")
+            for form in forms:
                 # "-ing" forms of verbs are as often nouns ("the fighting", "a meeting") as verbs: weak
                 gerund = kind.startswith("verb") and form.split()[0].endswith("ing") and not phrase.split()[0].endswith("ing")
-                data = ("weak" if gerund else strength, row.get("context") or "", flags)
+                base = kind == "verb-inflected" and form == phrase
+                data = ("base" if base else "gerund" if gerund else strength, row.get("context") or "", flags)
                 g.add(form, Entry("cue", row["type"], kind, data))
     return g
 
