@@ -17,7 +17,7 @@ from ontology import refdata
 
 from ..model import Event, Organization
 from .doc import Doc, Sent
-from .entities import EntMention, token_in
+from .entities import EntMention, phrase_before, token_in
 from .people import PersonMention
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -82,7 +82,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             strength, cue_context, flags = e.data
             weak = _weak(doc, sent, m, strength)
             if weak is None or m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
-                    or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m):
+                    or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m) \
+                    or (weak and _example(doc, sent, m)):
                 continue
             supported = _supported(sent, m, occur) or _place_after(sent, ents, m)
             if _subordinate(doc, sent, m) and not supported:
@@ -316,6 +317,12 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
     if strength == "gerund":
         return not token_in(doc, sent, m.start - 1, "auxiliary")     # "is providing" is a verb
     return strength != "strong" or _noun_use(doc, sent, m)
+
+
+def _example(doc: Doc, sent: Sent, m) -> bool:
+    """A noun given as an example of a field ("in areas such as joint exercises", "مثل التدريبات المشتركة",
+    "такие как совместные учения") names a kind of activity, not an event."""
+    return any(phrase_before(doc, sent, i, "example") for i in (m.start, m.start - 1) if i > 0)
 
 
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:

@@ -13,6 +13,7 @@ from ontology.refdata import PersonInfo
 
 from .. import lang as languages
 from ..translit import name_key
+from .gazetteer import Entry, Gazetteer
 
 
 @lru_cache(maxsize=None)
@@ -58,3 +59,33 @@ def _unique(people) -> tuple[PersonInfo, ...]:
     for p in people:
         seen.setdefault(p.id, p)
     return tuple(seen.values())
+
+
+@lru_cache(maxsize=None)
+def gazetteer(code: str) -> Gazetteer:
+    """The full names of well-known office-holders as written in a language (and, outside English, their Latin
+    spelling too), for finding them where no title stands next to the name."""
+    lg = languages.get(code)
+    g = Gazetteer(lg)
+    for p in refdata.people().values():
+        names = list(p.names.get(code, ()))
+        if code != "en":
+            names += list(p.names.get("en", ()))
+        for name in names:
+            if len(name.split()) >= 2:
+                g.add(name, Entry("person", p.id), sensitive=True)
+    return g
+
+
+def post_at(person: PersonInfo, year: int | None) -> tuple | None:
+    """The post a person held in ``year`` (the highest one if several), else the nearest before, else the first."""
+    if not person.posts:
+        return None
+    if year is None:
+        return person.posts[-1]
+    held = person.posts_in(year)
+    if held:
+        order = {r: int(c.extra.get("rank") or 50) for r, c in refdata.roles().items()}
+        return min(held, key=lambda p: order.get(p.role, 50))
+    before = [p for p in person.posts if p.from_year <= year]
+    return before[-1] if before else person.posts[0]

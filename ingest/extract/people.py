@@ -17,7 +17,9 @@ from ..model import Official
 from ..translit import name_key
 from .doc import Doc, Sent
 from .entities import EntMention, token_in
+from .known import gazetteer as known_gazetteer
 from .known import lookup as known_person
+from .known import post_at
 
 ROLE_KINDS = ("role", "role+portfolio", "counterpart")
 TITLE_KINDS = ROLE_KINDS + ("modifier", "portfolio", "body", "conn", "rank")
@@ -233,7 +235,8 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
             else:
                 break
         else:
-            if not toks[k].is_word or lang.norm(t) in lang.stopwords or k in blocked:
+            if not toks[k].is_word or lang.norm(t) in lang.stopwords or k in blocked \
+                    or not lang.name_word_ok(t, first=words == 0):
                 break
             if token_in(doc, sent, k, "name-particle"):
                 k += 1
@@ -335,7 +338,8 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             kb = known_person(lang.code, native, latin, state)
             if kb is not None:
                 latin = kb.label("en")
-                state = state or kb.state
+                if not run.org:
+                    state = state or kb.state
             key = name_key(latin)
             if not key:
                 continue
@@ -347,8 +351,43 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             off.mentions.append(m)
             mentions.append(PersonMention(off, sent, i, j))
             last_role = (role, portfolio, modifiers)
+    _known_untitled(doc, officials, mentions)
     _resolve_surnames(doc, officials, mentions, recognised)
     return list(officials.values()), mentions
+
+
+def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[PersonMention]) -> None:
+    """Well-known office-holders named without a title ("Macron said", "ماكرون", "Макрона"): their post at the
+    article's date comes from the people table."""
+    from ontology import refdata
+    gaz = known_gazetteer(doc.article.lang)
+    taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start, pm.end)}
+    year = doc.published.year if doc.published else None
+    people = refdata.people()
+    for sent in doc.sents:
+        for m in gaz.find(sent.tokens, sent.keys):
+            if any((sent.index, t) in taken for t in range(m.start, m.end)):
+                continue
+            person = people.get(m.first("person").value) if m.first("person") else None
+            if person is None:
+                continue
+            latin = person.label("en")
+            key = name_key(latin)
+            post = post_at(person, year)
+            role, portfolio = (post.role, post.portfolio) if post else (None, None)
+            org = post.org if post else None
+            state = None if org else person.state
+            position = position_label(role, [], portfolio, None, org) if role else None
+            if post and year and post.to_year is not None and post.to_year < year:
+                position = f"Former {position}" if position else position
+            native = doc.text_of(sent, m.start, m.end)
+            if doc.article.lang != "en":
+                native = (person.names.get(doc.article.lang) or (native,))[0]
+            off = _merge(officials, key, latin, native, state, position, role, portfolio, doc.article.lang)
+            off.known = True
+            off.mentions.append(doc.mention(sent, m.start, m.end))
+            mentions.append(PersonMention(off, sent, m.start, m.end))
+            taken.update((sent.index, t) for t in range(m.start, m.end))
 
 
 def _clean_latin(name: str) -> str:

@@ -50,6 +50,10 @@ class Language:
         ``sensitive``: the word is a name that must match as written (no article stripping)."""
         return (self.norm(word),)
 
+    def name_word_ok(self, word: str, first: bool) -> bool:
+        """Whether a word can be part of a person's name found after a title (languages add their rules)."""
+        return True
+
     def nominal(self, word: str) -> bool:
         """Whether a cue word is written as a noun (e.g. with an article); languages override."""
         return False

@@ -64,6 +64,16 @@ class Defaults(Language):
     def token_keys(self, word: str) -> tuple[str, ...]:
         return _token_keys(word)
 
+    def name_word_ok(self, word: str, first: bool) -> bool:
+        """Names do not begin with the article (المجلس، المفرزة are nouns) nor carry a possessive suffix (وفدها)."""
+        bare = _MARKS.sub("", word)
+        if bare[:1] == "و" and not first and normalize(bare[1:]) in self.stopwords:
+            return False                     # "وقال", "وهو" after a name start the next phrase
+        if first and has_article(word):
+            return False
+        w = normalize(word)
+        return not (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم")) and w not in self.known_names)
+
     def nominal(self, word: str) -> bool:
         """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
         w = _MARKS.sub("", word)
