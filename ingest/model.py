@@ -70,6 +70,7 @@ class Official:
     lang: str | None = None                # language of ``native``
     key: str | None = None                 # cross-script name key
     known: bool = False                    # the Latin name is a known spelling (reference table), not a transliteration
+    org: str | None = None                 # the organisation of the post, for officials of international bodies
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -130,5 +131,7 @@ class Extraction:
     events: list[Event] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)        # topic ids, and "state:XX" for states as topics
+    unnamed: list[Official] = field(default_factory=list)  # posts named without a person ("Pakistan's foreign
+                                                           # minister said"): resolved to the holder at that date
     dates: list[tuple[str, Mention]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)  # (start, end) of each sentence

@@ -298,6 +298,24 @@ def name_before(doc: Doc, sent: Sent, i: int, blocked: set[int]) -> tuple[int, i
     return j, k
 
 
+def unnamed(doc: Doc, ents: list[EntMention], mentions: list[PersonMention]) -> list[Official]:
+    """Posts named without a person ("the foreign minister of Pakistan said", "وزير الخارجية الباكستاني"): a
+    title run with a role and a state and no name next to it. The holder is looked up when the graph is written."""
+    out: list[Official] = []
+    taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start - 3, pm.end + 3)}
+    for sent in doc.sents:
+        for run in title_runs(doc, sent, ents):
+            if not run.role or not run.state or run.counterpart or run.org or (sent.index, run.start) in taken \
+                    or (sent.index, run.end - 1) in taken:
+                continue
+            if run.role in ("head", "leader", "adviser", "member-of-parliament", "general"):
+                continue
+            position = position_label(run.role, run.modifiers, run.portfolio, run.host, None, run.style)
+            out.append(Official(name="", state=run.state, position=position, role=run.role, portfolio=run.portfolio,
+                                lang=doc.article.lang, mentions=[doc.mention(sent, run.start, run.end)]))
+    return out
+
+
 def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonMention]]:
     lang = doc.lex.lang
     officials: dict[str, Official] = {}
@@ -347,6 +365,7 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
                 state = _infer_state(doc, sent, ents)
             off = _merge(officials, key, latin, native, state, position, role, portfolio, lang.code)
             off.known = off.known or kb is not None
+            off.org = off.org or run.org
             m = doc.mention(sent, i, j)
             off.mentions.append(m)
             mentions.append(PersonMention(off, sent, i, j))
@@ -385,6 +404,7 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
                 native = (person.names.get(doc.article.lang) or (native,))[0]
             off = _merge(officials, key, latin, native, state, position, role, portfolio, doc.article.lang)
             off.known = True
+            off.org = off.org or org
             off.mentions.append(doc.mention(sent, m.start, m.end))
             mentions.append(PersonMention(off, sent, m.start, m.end))
             taken.update((sent.index, t) for t in range(m.start, m.end))

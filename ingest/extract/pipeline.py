@@ -1,11 +1,32 @@
 """One article in, one Extraction out: the stages in order, each reading the tokenised document."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from ontology import refdata
+
+from ..lang.base import read_rows
 
 from ..model import Article, Extraction, Place, StateRef
 from . import doc as docmod
 from . import entities, events, orgs, people, statements
+
+
+@lru_cache(maxsize=1)
+def _topic_rules() -> tuple[tuple[frozenset[str], str, str, int], ...]:
+    rows = read_rows(Path(__file__).resolve().parent / "topic_rules.tsv")
+    return tuple((frozenset(r["types"].split("|")), r["context"], r["topic"], int(r.get("min") or 1)) for r in rows)
+
+
+def _implied_topics(evs) -> list[str]:
+    """Topics the reported events imply (topic_rules.tsv)."""
+    out = []
+    for types, context, topic, minimum in _topic_rules():
+        n = sum(1 for e in evs if e.type in types and (context == "*" or e.context == context))
+        if n >= minimum:
+            out.append(topic)
+    return out
 
 
 def _outside_names(ents, person_mentions):
@@ -19,6 +40,7 @@ def extract(article: Article) -> Extraction:
     doc = docmod.build(article)
     ents = entities.find(doc)
     officials, person_mentions = people.find(doc, ents)
+    anonymous = people.unnamed(doc, ents, person_mentions)
     ents = _outside_names(ents, person_mentions)
     organizations = orgs.find(doc, ents)
     evs = events.find(doc, ents, person_mentions, organizations)
@@ -55,7 +77,11 @@ def extract(article: Article) -> Extraction:
     for code, ref in states.items():
         if ref.as_topic and f"state:{code}" not in topics:
             topics.append(f"state:{code}")
+    for tid in _implied_topics(evs):
+        if tid not in topics:
+            topics.append(tid)
     dates = [(d.value, doc.mention(s, d.start, d.end)) for s in doc.sents for d in s.dates if d.value]
     return Extraction(article=article, states=list(states.values()), officials=officials,
                       organizations=organizations, places=list(places.values()), events=evs, statements=stmts,
-                      topics=topics, dates=dates, sentences=[(s.start, s.end) for s in doc.sents])
+                      topics=topics, unnamed=anonymous, dates=dates,
+                      sentences=[(s.start, s.end) for s in doc.sents])

@@ -1,0 +1,187 @@
+"""Identity: the same state, person or event — from any article, in any language — gets one IRI.
+
+- States, organisations, places: their reference ids (``id/state/RU``).
+- People: state + cross-script name key (``person/RU-l.fmn`` for Фомин, فومين, Fomin with first name
+  Alexander/Александр/ألكسندر). A bare surname, or a person whose state the article does not give, takes the IRI of
+  the one person in the store that fits, if there is exactly one.
+- Events: same PLOVER type, same participant states, dates within a day, compatible places → the event already in
+  the store; else a new IRI from type, states and date (an undated event is keyed by its article).
+Lookups go through a ``select`` function (a store's SELECT); without one, IRIs are the deterministic keys.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from ontology import ID_BASE
+from ontology.iris import concept_iri, event_iri, person_iri, place_iri, state_iri
+from ontology.vocab import LG, SEM
+
+from .model import Event, Extraction, Official
+
+Select = Callable[[str], "object"]        # returns graph_store.base.SelectResult
+
+
+@dataclass
+class Identity:
+    persons: list[URIRef] = field(default_factory=list)            # parallel to Extraction.officials
+    holders: list[tuple[URIRef, str, str] | None] = field(default_factory=list)   # parallel to Extraction.unnamed:
+                                                                   # (person IRI, Latin label, name key) or None
+    events: list[URIRef] = field(default_factory=list)             # parallel to Extraction.events
+    event_dates: list[str | None] = field(default_factory=list)    # the canonical date of each event
+
+
+def person_key(off: Official) -> str:
+    return f"{off.state or 'XX'}-{off.key or ''}"
+
+
+def undated_event_key(ex: Extraction, n: int, ev: Event) -> str:
+    return f"{ev.type}-{'-'.join(sorted(ev.states))}-a{ex.article.id[:16]}-{n}"
+
+
+def dated_event_key(ev: Event, date: str) -> str:
+    return f"{ev.type}-{'-'.join(sorted(ev.states))}-{date}"
+
+
+class Resolver:
+    """Resolves identities for one article at a time (call sequentially: each write is seen by the next)."""
+
+    def __init__(self, select: Select | None = None):
+        self.select = select
+
+    def resolve(self, ex: Extraction) -> Identity:
+        ident = Identity()
+        for off in ex.officials:
+            ident.persons.append(self._person(off))
+        for n, ev in enumerate(ex.events):
+            iri, date = self._event(ex, n, ev)
+            ident.events.append(iri)
+            ident.event_dates.append(date)
+        for off in ex.unnamed:
+            ident.holders.append(self._holder(off, ex.article.published_date))
+        return ident
+
+    # --- a post named without its holder -------------------------------------------------------------------------
+    def _holder(self, off: Official, date: str | None) -> tuple[URIRef, str, str] | None:
+        """Who held the post at ``date``: the graph's memberships first (the holder whose attested interval covers
+        the date, else the nearest), then the table of well-known office-holders."""
+        if self.select is not None and date:
+            found = self._holder_in_graph(off, date)
+            if found:
+                return found
+        return _holder_in_table(off, date)
+
+    def _holder_in_graph(self, off: Official, date: str) -> tuple[URIRef, str, str] | None:
+        from ontology.iris import concept_iri as concept
+        from ontology.vocab import ORG, RDFS
+        portfolio = (f"?post <{LG.portfolio}> {concept('portfolio', off.portfolio).n3()} ." if off.portfolio
+                     else f"FILTER NOT EXISTS {{ ?post <{LG.portfolio}> ?any }}")
+        from ontology.vocab import GAF, SCHEMA
+        q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?d) AS ?start) (MAX(?d) AS ?end) WHERE {{
+  ?mem <{ORG.member}> ?person ; <{LG.post}> ?post ; <{GAF.denotedBy}> ?m .
+  ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
+  ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
+  {portfolio}
+  ?person <{LG.nameKey}> ?key .
+  OPTIONAL {{ ?person <{RDFS.label}> ?label . FILTER(LANG(?label) = "en") }}
+}} GROUP BY ?person LIMIT 50"""
+        best = None
+        for person, name, key, start, end in self.select(q).rows:
+            s_, e_ = str(start or ""), str(end or "")
+            if s_ and e_ and s_ <= date <= e_:
+                distance = 0
+            elif s_ and e_:
+                distance = min(abs(_days(date, s_)), abs(_days(date, e_)))
+            else:
+                distance = 10 ** 6
+            if best is None or distance < best[0]:
+                best = (distance, URIRef(str(person)), str(name or ""), str(key or ""))
+        if best is None or best[0] > 3 * 365:
+            return None
+        return best[1], best[2], best[3]
+
+    # --- people ------------------------------------------------------------------------------------------------
+    def _person(self, off: Official) -> URIRef:
+        key = off.key or ""
+        default = person_iri(person_key(off))
+        if self.select is None or not key:
+            return default
+        surname = key.split(".")[-1]
+        prefix = f"{ID_BASE}person/{off.state}-" if off.state else f"{ID_BASE}person/"
+        if off.state and "." in key:
+            exact = self._ask_iri(default)
+            if exact:
+                return default
+        # a bare surname, or no state: the one known person that fits
+        q = (f"SELECT DISTINCT ?p WHERE {{ ?p a <{LG.Person}> . "
+             f"FILTER(STRSTARTS(STR(?p), {Literal(prefix).n3()})) "
+             f"FILTER(STRENDS(STR(?p), {Literal('.' + surname).n3()}) || STRENDS(STR(?p), {Literal('-' + surname).n3()})) }} LIMIT 3")
+        rows = [r[0] for r in self.select(q).rows]
+        if "." in key:
+            initial = key.split(".")[0]
+            rows = [r for r in rows if str(r).rsplit("-", 1)[-1].startswith(initial + ".") or
+                    str(r).rsplit("-", 1)[-1] == surname]
+        if len(rows) == 1:
+            return URIRef(str(rows[0]))
+        return default
+
+    def _ask_iri(self, iri: URIRef) -> bool:
+        q = f"SELECT ?t WHERE {{ <{iri}> a ?t }} LIMIT 1"
+        return bool(self.select(q).rows)
+
+    # --- events ------------------------------------------------------------------------------------------------
+    def _event(self, ex: Extraction, n: int, ev: Event) -> tuple[URIRef, str | None]:
+        if not ev.date:
+            return event_iri(undated_event_key(ex, n, ev)), None
+        if self.select is not None and len(ev.date) == 10 and ev.states:
+            found = self._find_event(ev)
+            if found:
+                return found
+        return event_iri(dated_event_key(ev, ev.date)), ev.date
+
+    def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
+        day = dt.date.fromisoformat(ev.date)
+        lo, hi = (Literal(day + dt.timedelta(days=d), datatype=XSD.date).n3() for d in (-1, 1))
+        actors = " , ".join(state_iri(c).n3() for c in sorted(ev.states))
+        listed = ", ".join(state_iri(c).n3() for c in sorted(ev.states))
+        q = f"""SELECT ?e (SAMPLE(?d) AS ?date) (SAMPLE(?p) AS ?place) WHERE {{
+  ?e <{LG.eventType}> {concept_iri('plover', ev.type).n3()} ; <{SEM.hasTimeStamp}> ?d ; <{SEM.hasActor}> {actors} .
+  FILTER(DATATYPE(?d) = <{XSD.date}> && ?d >= {lo} && ?d <= {hi})
+  FILTER NOT EXISTS {{ ?e <{SEM.hasActor}> ?x . FILTER(STRSTARTS(STR(?x), "{ID_BASE}state/") && ?x NOT IN ({listed})) }}
+  OPTIONAL {{ ?e <{SEM.hasPlace}> ?p }}
+}} GROUP BY ?e ORDER BY ?e LIMIT 5"""
+        for e, d, p in self.select(q).rows:
+            if ev.place and p is not None and str(p) != str(place_iri(ev.place)):
+                continue
+            return URIRef(str(e)), str(d)
+        return None
+
+
+def _days(a: str, b: str) -> int:
+    try:
+        return (dt.date.fromisoformat(a[:10]) - dt.date.fromisoformat(b[:10])).days
+    except ValueError:
+        return 10 ** 6
+
+
+def _holder_in_table(off: Official, date: str | None) -> tuple[URIRef, str, str] | None:
+    """The well-known office-holder (people table) who held this post of this state in the article's year."""
+    from ontology import refdata
+
+    from .translit import name_key
+    if not date:
+        return None
+    year = int(date[:4])
+    found = [p for p in refdata.people().values() if p.state == off.state and any(
+        post.role == off.role and (post.portfolio or None) == (off.portfolio or None) and post.org is None
+        and post.covers(year) for post in p.posts)]
+    if len(found) != 1:
+        return None
+    person = found[0]
+    latin = person.label("en")
+    key = name_key(latin)
+    return person_iri(f"{off.state}-{key}"), latin, key
