@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_DIGRAPHS = [("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+_DIGRAPHS = [("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
              ("th", "t"), ("dh", "d"), ("ph", "f"), ("ts", "s"), ("tz", "s"), ("dj", "j"), ("dzh", "j"),
              ("ck", "k"), ("ks", "x"), ("x", "x")]
 _FOLD = str.maketrans({"v": "f", "w": "", "y": "", "q": "k", "c": "k", "z": "s", "x": "k", "e": "", "a": "",

@@ -61,11 +61,16 @@ def _unique(people) -> tuple[PersonInfo, ...]:
     return tuple(seen.values())
 
 
-@lru_cache(maxsize=None)
 def gazetteer(code: str) -> Gazetteer:
+    """The full names of well-known office-holders as written in a language (compiled with the lexicons)."""
+    from .lexicon import get
+    return get(code).people
+
+
+def compile_gazetteer(lg) -> Gazetteer:
     """The full names of well-known office-holders as written in a language (and, outside English, their Latin
     spelling too), for finding them where no title stands next to the name."""
-    lg = languages.get(code)
+    code = lg.code
     g = Gazetteer(lg)
     for p in refdata.people().values():
         names = list(p.names.get(code, ()))

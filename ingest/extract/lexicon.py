@@ -3,8 +3,13 @@
 """
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ontology import refdata
 
@@ -22,6 +27,7 @@ class Lexicons:
     topics: Gazetteer        # topic cues
     dates: Gazetteer         # months, weekdays, relative days
     orgwords: Gazetteer      # words of committee/commission names, with their English
+    people: Gazetteer        # full names of well-known office-holders (ontology/data/people.tsv)
     names: dict[str, str]    # native given names / known name words → Latin spelling
 
 
@@ -31,8 +37,67 @@ def _pipe(cell: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def get(code: str) -> Lexicons:
+    """The compiled lexicons of a language: from the on-disk cache when the data and code are unchanged
+    (compiling Russian takes seconds: every word goes through the morphology), else compiled and cached."""
     lg = languages.get(code)
-    return Lexicons(lg, _entities(lg), _titles(lg), _cues(lg), _topics(lg), _dates(lg), _orgwords(lg), _names(lg))
+    path = _cache_path(code)
+    if path is not None and path.exists():
+        try:
+            with open(path, "rb") as fh:
+                parts = pickle.load(fh)
+            return Lexicons(lg, *(_attach(g, lg) for g in parts[:-1]), parts[-1])
+        except Exception:          # a cache from another version or a damaged file: compile again
+            pass
+    from .known import compile_gazetteer
+    parts = (_entities(lg), _titles(lg), _cues(lg), _topics(lg), _dates(lg), _orgwords(lg), compile_gazetteer(lg),
+             _names(lg))
+    if path is not None:
+        _save(path, tuple(_detach(g) for g in parts[:-1]) + (parts[-1],))
+    return Lexicons(lg, *parts)
+
+
+def _fingerprint(code: str) -> str:
+    """A hash of everything a compiled lexicon depends on: the data files and the code that reads them."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    roots = [Path(refdata.DATA), here.parent / "lang" / code]
+    files = sorted(p for root in roots for p in root.glob("*") if p.is_file() and p.suffix in (".tsv", ".txt", ".py"))
+    files += [here / "lexicon.py", here / "gazetteer.py", here / "known.py", here.parent / "lang" / "base.py",
+              here.parent / "text.py"]
+    for p in files:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _cache_path(code: str) -> Path | None:
+    if os.environ.get("LEGATION_NO_CACHE"):
+        return None
+    base = os.environ.get("LEGATION_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "legation")
+    return Path(base) / f"lexicons-{code}-{_fingerprint(code)}.pickle"
+
+
+def _detach(g: Gazetteer) -> tuple[dict, int]:
+    return (g.root, g.size)
+
+
+def _attach(state: tuple[dict, int], lg: Language) -> Gazetteer:
+    g = Gazetteer(lg)
+    g.root, g.size = state
+    return g
+
+
+def _save(path: Path, parts) -> None:
+    """Write atomically (a temporary file renamed), quietly giving up when the cache directory is not writable."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicons-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(parts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def _entities(lg: Language) -> Gazetteer:
