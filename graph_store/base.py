@@ -6,9 +6,12 @@ speaks underneath. Named graphs are the unit of writing: one per article, replac
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import IO, Iterable, Iterator, Protocol
+from typing import IO, TYPE_CHECKING, Iterator, Protocol
 
 from rdflib.term import Identifier
+
+if TYPE_CHECKING:
+    import rdflib
 
 
 @dataclass
@@ -46,7 +49,7 @@ class Store(Protocol):
 
     def ask(self, query: str) -> bool: ...
 
-    def construct(self, query: str) -> "rdflib.Graph": ...  # noqa: F821
+    def construct(self, query: str) -> "rdflib.Graph": ...
 
     def update(self, update: str) -> None: ...
 
@@ -54,5 +57,8 @@ class Store(Protocol):
         """Write the whole store to ``out``: fmt one of "nq", "trig", "ttl", "nt", "jsonld"."""
 
     def count_triples(self) -> int: ...
+
+    def clear(self) -> None:
+        """Remove every graph of ours (IRI under ``ontology.ID_BASE``); a server's other graphs stay."""
 
     def close(self) -> None: ...
