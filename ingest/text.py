@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _WORD = r"(?:[^\W_]|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c])+"
 TOKEN_RE = re.compile(
     r"(?:[A-Z]\.){2,}"                       # U.S. U.N. U.K.
-    r"|\d+(?:[.,:/]\d+)*"                   # numbers, 29.09.2021, 12:30
+    r"|\d+(?:[.,:/]\d+|-\d+(?=[-/.]\d))*(?:-\d+)?"   # numbers, 29.09.2021, 12:30, 2021-09-29, 10-3-2024
     r"|" + _WORD +
     r"|\S"                                   # any other single non-space char (punctuation)
 )

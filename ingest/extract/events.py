@@ -268,7 +268,7 @@ def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
     for t in range(cue.end, len(sent.tokens)):
         if token_in(doc, sent, t, "topic-prep"):
             prep_seen = True
-        if sent.tokens[t].text in {";", "."}:
+        if sent.tokens[t].text in {";", ".", ",", "،"} or token_in(doc, sent, t, "relative"):
             break
         if not prep_seen:
             continue
@@ -328,7 +328,8 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     """"staged demonstrations ... to demand reforms": an infinitive of purpose after another act is that act's
     aim, not a second event."""
-    if m.start == 0 or sent.tokens[m.start - 1].text.lower() not in ("to", "in order to"):
+    if m.start == 0 or not (phrase_before(doc, sent, m.start, "purpose")
+                            or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text)):
         return False
     return any(other.start < m.start for other, _, _, _ in kept)
 
@@ -405,6 +406,8 @@ def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
     for other, e in cues:
         if other is m or other.end > m.start or e.value not in PLOVER:
             continue
+        if e.data[0] != "strong" or _noun_use(doc, sent, other):
+            continue          # only a verb takes a complement ("the aggression will not pass" is not one)
         gap = range(other.end, m.start)
         if len(gap) <= 3 and all(token_in(doc, sent, t, "complementizer") or token_in(doc, sent, t, "determiner")
                                  or sent.tokens[t].text in {"\"", "«", "“"} for t in gap):
@@ -421,8 +424,8 @@ def _subordinate(doc: Doc, sent: Sent, m) -> bool:
     comma in between."""
     for t in range(m.start - 1, -1, -1):
         tok = sent.tokens[t].text
-        if tok in {",", "،", ";", ":"}:
-            return False
+        if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that"):
+            return False      # a comma or "that" opens a new clause: "after the meeting, a statement said that ..."
         if token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
             return True
     return False
@@ -475,7 +478,7 @@ def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
     toks = sent.tokens
     for t in range(1, len(toks)):
         text = toks[t].text
-        if text in {";", ":", "—", "–", "(", ")"} or (text == "-" and toks[t - 1].end < toks[t].start):
+        if text in {";", ":", "—", "–"} or (text == "-" and toks[t - 1].end < toks[t].start):
             cuts.append(t)
         elif token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
             cuts.append(t)

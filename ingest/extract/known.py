@@ -12,7 +12,7 @@ from ontology import refdata
 from ontology.refdata import PersonInfo
 
 from .. import lang as languages
-from ..translit import name_key
+from ..translit import name_key, skeleton
 from .gazetteer import Entry, Gazetteer
 
 
@@ -48,6 +48,10 @@ def lookup(code: str, native: str, latin: str, state: str | None) -> PersonInfo 
     if not cands:
         key = name_key(latin)
         cands = _by_key().get(key, ()) if "." in key else ()
+        # the key keeps only the first name's first sound: the whole first names must sound alike too
+        # (أحمد موسى is not Heiko Maas)
+        first = skeleton(latin.split()[0]) if latin.split() else ""
+        cands = tuple(p for p in cands if _alike(first, skeleton(p.label("en").split()[0])))
     if state:
         cands = tuple(p for p in cands if p.state == state or (p.state is None and p.org))
     cands = _unique(cands)
@@ -94,3 +98,12 @@ def post_at(person: PersonInfo, year: int | None) -> tuple | None:
         return min(held, key=lambda p: order.get(p.role, 50))
     before = [p for p in person.posts if p.from_year <= year]
     return before[-1] if before else person.posts[0]
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two first-name skeletons that could be one name (one a prefix of the other, or equal but for one letter)."""
+    if not a or not b:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) <= 1

@@ -96,8 +96,8 @@ def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
     for t in range(i, j):
         kind, value = lab[t]
         if kind == "S":
-            if after_host and run.state is not None and value != run.state:
-                run.host = run.host or value
+            if after_host and value != run.state:
+                run.host = run.host or value       # "ambassador to Israel", "سفيرها لدى إسرائيل"
             elif run.state is None:
                 run.state = value
             continue
@@ -235,7 +235,7 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
             else:
                 break
         else:
-            if not toks[k].is_word or lang.norm(t) in lang.stopwords or k in blocked \
+            if not toks[k].is_word or lang.is_stopword(t) or k in blocked \
                     or not lang.name_word_ok(t, first=words == 0):
                 break
             if token_in(doc, sent, k, "name-particle"):

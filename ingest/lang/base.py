@@ -50,9 +50,16 @@ class Language:
         ``sensitive``: the word is a name that must match as written (no article stripping)."""
         return (self.norm(word),)
 
+    def is_stopword(self, word: str) -> bool:
+        return self.norm(word) in self.stopwords
+
     def name_word_ok(self, word: str, first: bool) -> bool:
         """Whether a word can be part of a person's name found after a title (languages add their rules)."""
         return True
+
+    def purpose_prefix(self, word: str) -> bool:
+        """Whether a cue word carries a fused "in order to" (Arabic لـ + verbal noun)."""
+        return False
 
     def nominal(self, word: str) -> bool:
         """Whether a cue word is written as a noun (e.g. with an article); languages override."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...translit import capitalise, transliterate
@@ -26,6 +26,14 @@ PREP = ("ب", "ل", "ك")
 
 def normalize(word: str) -> str:
     return _MARKS.sub("", word).translate(_TABLE).translate(_DIGITS)
+
+
+_LIGHT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه"})
+
+
+def light(word: str) -> str:
+    """A lighter normalisation than ``normalize``: ى stays apart from ي (على vs علي)."""
+    return _MARKS.sub("", word.strip()).translate(_LIGHT)
 
 
 def has_article(word: str) -> bool:
@@ -64,6 +72,15 @@ class Defaults(Language):
     def token_keys(self, word: str) -> tuple[str, ...]:
         return _token_keys(word)
 
+    @cached_property
+    def surface_stopwords(self) -> frozenset[str]:
+        """Stop words compared with ى kept apart from ي (على "on" is not the name علي)."""
+        return frozenset(light(w) for w in (self.data_dir / "stopwords.txt").read_text(encoding="utf-8").split("\n")
+                         if w.strip() and not w.startswith("#"))
+
+    def is_stopword(self, word: str) -> bool:
+        return light(word) in self.surface_stopwords
+
     def name_word_ok(self, word: str, first: bool) -> bool:
         """Names do not begin with the article (المجلس، المفرزة are nouns) nor carry a possessive suffix (وفدها)."""
         bare = _MARKS.sub("", word)
@@ -73,6 +90,11 @@ class Defaults(Language):
             return False
         w = normalize(word)
         return not (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم")) and w not in self.known_names)
+
+    def purpose_prefix(self, word: str) -> bool:
+        """لـ fused to a verbal noun with its article (لتعزيز، للتفاوض) introduces a purpose."""
+        w = _MARKS.sub("", word)
+        return w.startswith("لل") or (w.startswith("ل") and len(w) > 4 and not w.startswith("لا"))
 
     def nominal(self, word: str) -> bool:
         """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
@@ -172,7 +194,7 @@ def _token_keys(word: str) -> tuple[str, ...]:
     if len(w) > 3 and w[0] in CONJ:
         bases.append((w[1:], bare[1:]))
     for b, raw in list(bases):
-        if len(b) > 3 and b[0] in PREP:
+        if len(b) > 3 and b[0] in PREP and b[1] not in CONJ:     # لولا is not ل + ولا
             bases.append((b[1:], raw[1:]))
         if b.startswith("لل") and len(b) > 3:      # لل = ل + ال
             bases.append(("ال" + b[2:], "ال" + raw[2:]))
