@@ -102,6 +102,9 @@ def find(doc: Doc) -> list[EntMention]:
             if e.kind == "state":
                 if e.sub == "adj" and (_ethnic(doc, sent, m) or _artifact(doc, sent, m)):
                     continue      # "ethnic Albanians", "Russian-made rockets": not the state
+                if e.sub == "adj" and m.start > 0 and _title_before(sent, m) and \
+                        not doc.lex.lang.agrees(sent.tokens[m.start - 1].text, sent.tokens[m.start].text):
+                    continue      # "الرئيس جورجي إيفانوف": a name after a title, not a nisba
                 em.as_topic = _is_subject(doc, sent, m)
                 em.locative = e.sub == "adj" and _qualifies_place(doc, sent, m)
             out.append(em)
@@ -130,6 +133,10 @@ def _mark_in_place(doc: Doc, ments: list[EntMention]) -> None:
                 fused_and = not gap and doc.lex.lang.norm(sent.tokens[em.start].text)[:1] == "و"
                 em.in_place = bool(gap) or fused_and
         prev = em
+
+
+def _title_before(sent: Sent, m: Match) -> bool:
+    return any(t.end == m.start for t in sent.titles)
 
 
 def _ethnic(doc: Doc, sent: Sent, m: Match) -> bool:

@@ -147,6 +147,11 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 where = refdata.places().get(place)
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)
+            if etype not in ON_PLACE and len(states_) >= 3:
+                # a venue named as a state ("a summit in Singapore") is not a party to talks between two others
+                venue = {em.value for em in ents if em.sent is sent and em.kind == "state" and em.in_place
+                         and lo <= em.start < hi}
+                states_ = [c for c in states_ if c not in venue] if len(set(states_) - venue) >= 2 else states_
             if etype in ON_PLACE:
                 states_ += [c for c in located if c not in states_]
             if etype in ON_PLACE and place:

@@ -56,8 +56,12 @@ def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, obj
         e = m.first()
         for i in range(m.start, m.end):
             lab[i] = ("T", e)
+    lang = doc.lex.lang
     for em in ents:
         if em.sent is not sent or em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
+            continue
+        if em.sub == "adj" and em.start > 0 and not lang.agrees(sent.tokens[em.start - 1].text,
+                                                                  sent.tokens[em.start].text):
             continue
         for i in range(em.start, em.end):
             if lab[i] is None or lab[i][1].kind == "conn":

@@ -57,6 +57,10 @@ class Language:
         """Whether a word can be part of a person's name found after a title (languages add their rules)."""
         return True
 
+    def agrees(self, noun: str, adjective: str) -> bool:
+        """Whether ``adjective`` can qualify ``noun`` right before it (Arabic: definiteness must agree)."""
+        return True
+
     def purpose_prefix(self, word: str) -> bool:
         """Whether a cue word carries a fused "in order to" (Arabic لـ + verbal noun)."""
         return False

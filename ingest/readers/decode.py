@@ -5,6 +5,7 @@ and the most plausible result wins: each non-ASCII character is scored by how li
 script (letter frequencies of Russian and Arabic, case patterns of Cyrillic words: KOI8-R text read as
 windows-1251 comes out in mostly upper-case letters, and vice versa), and words that mix scripts ("cafй")
 count as very unlikely. Zero-width and bidi characters are kept as they are: offsets refer to this text.
+A UTF-8/16/32 file cut in the middle of its last character loses that incomplete character.
 """
 from __future__ import annotations
 
@@ -122,6 +123,20 @@ def _check_text(text: str, path: str) -> str:
     return text
 
 
+def _decode_truncated(data: bytes, codec: str) -> str:
+    """``data.decode(codec)``, except that a file cut in the middle of its last character (a download or copy
+    cut short) loses that incomplete character instead of failing: only at the very end, only an incomplete
+    sequence (UnicodeDecodeError everywhere else)."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        if err.reason not in ("unexpected end of data", "truncated data") or err.end < len(data):
+            raise
+        if len(data) - err.start >= 4:                    # no character of UTF-8/16/32 is longer than 4 bytes
+            raise
+        return data[: err.start].decode(codec)
+
+
 def decode_with_encoding(data: bytes, path: str = "<bytes>", declared: str | None = None) -> tuple[str, str]:
     """Decode ``data`` and name the encoding used; raise InputError when it is not text in our languages.
 
@@ -132,14 +147,14 @@ def decode_with_encoding(data: bytes, path: str = "<bytes>", declared: str | Non
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
-                text = data[len(bom):].decode(codec)
+                text = _decode_truncated(data[len(bom):], codec)
             except UnicodeDecodeError:
                 raise InputError(path, f"invalid {label} after its byte-order mark") from None
             return _check_text(text, path), codec
     if b"\x00" in data:
         raise InputError(path, "binary content, not text")
     try:
-        return _check_text(data.decode("utf-8"), path), "utf-8"
+        return _check_text(_decode_truncated(data, "utf-8"), path), "utf-8"
     except UnicodeDecodeError:
         pass
     if declared:

@@ -6,6 +6,7 @@ A broken line gives an InputError and the other lines still give articles.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 from ingest.model import Article
@@ -16,6 +17,34 @@ from ingest.readers.lang import detect_lang
 from legation.errors import InputError
 
 _STRING_FIELDS = ("title", "url", "published", "lang", "source", "publisher")
+_LINES_EXTENSIONS = (".jsonl", ".ndjson")    # a broken first line there is one bad line, not a bad file
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _loads(text: str):
+    """``json.loads``, with every way it fails as ValueError: JSONDecodeError, but also RecursionError (nesting
+    too deep) and the int-conversion limit (a number of thousands of digits)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as err:                            # "Exceeds the limit (4300 digits) for integer ..."
+        detail = str(err).partition(":")[2].partition(";")[0].strip()
+        raise ValueError(f"number too long: {detail}" if "digits" in str(err) else str(err)) from None
+
+
+def _problem(err: ValueError, line: bool) -> str:
+    if isinstance(err, json.JSONDecodeError):
+        where = f"column {err.colno}" if line else f"line {err.lineno} column {err.colno}"
+        return f"invalid JSON ({err.msg.removesuffix(' at')} at {where})"
+    return f"invalid JSON ({err})"
+
+
+def _valid_unicode(value: str) -> str:
+    """JSON can escape lone UTF-16 surrogates ("\\ud83d": half an emoji, cut): they become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def sniff(head: str) -> bool:
@@ -33,7 +62,8 @@ def _article(record: object, where: str, path: str, item_path: str) -> Article |
     for name in _STRING_FIELDS:
         if record.get(name) is not None and not isinstance(record[name], str):
             return InputError(path, f"{where}: field {name!r} must be a string")
-    fields = {name: (record.get(name) or "").strip() or None for name in _STRING_FIELDS}
+    text = _valid_unicode(text)
+    fields = {name: _valid_unicode((record.get(name) or "").strip()) or None for name in _STRING_FIELDS}
     lang = detect_lang(text, fields["lang"])
     published = parse_date(fields["published"], lang) if fields["published"] else None
     return compose(fields["title"], text, lang=lang, published=published, source=fields["source"],
@@ -50,10 +80,10 @@ def read(data: bytes, path: str) -> Iterator[Article | InputError]:
     stripped = content.strip()
     if stripped.startswith("[") or (stripped.startswith("{") and "\n" in stripped):
         try:
-            whole = json.loads(stripped)
-        except json.JSONDecodeError as err:
-            if stripped.startswith("["):
-                yield InputError(path, f"invalid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+            whole = _loads(stripped)
+        except ValueError as err:
+            if stripped.startswith("[") and not path.lower().endswith(_LINES_EXTENSIONS):
+                yield InputError(path, _problem(err, line=False))
                 return
         else:
             records = whole if isinstance(whole, list) else [whole]
@@ -65,8 +95,8 @@ def read(data: bytes, path: str) -> Iterator[Article | InputError]:
         if not line:
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield InputError(path, f"line {n}: invalid JSON ({err.msg} at column {err.colno})")
+            record = _loads(line)
+        except ValueError as err:
+            yield InputError(path, f"line {n}: {_problem(err, line=True)}")
             continue
         yield _article(record, f"line {n}", path, f"{path}:{n}")

@@ -91,6 +91,11 @@ class Defaults(Language):
         w = normalize(word)
         return not (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم")) and w not in self.known_names)
 
+    def agrees(self, noun: str, adjective: str) -> bool:
+        """An adjective after a definite noun carries the article too (الرئيس الروسي); "الرئيس جورجي إيفانوف" is
+        a name, not "the Georgian president"."""
+        return has_article(adjective) or not has_article(noun)
+
     def purpose_prefix(self, word: str) -> bool:
         """لـ fused to a verbal noun with its article (لتعزيز، للتفاوض) introduces a purpose."""
         w = _MARKS.sub("", word)
