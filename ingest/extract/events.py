@@ -16,6 +16,7 @@ from __future__ import annotations
 from ontology import refdata
 
 from ..model import Event, Organization
+from .dates import parse_iso
 from .doc import Doc, Sent
 from .entities import EntMention, phrase_before, token_in
 from .people import PersonMention
@@ -169,7 +170,26 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             for part in _split_by_place(ev, sent, ents):
                 _add(events, part)
     events = _absorb_fragments([e for e in events if e.states])
-    return _absorb_fragments(_with_counterparts(doc, ents, events))
+    events = _absorb_fragments(_with_counterparts(doc, ents, events))
+    story = _story_date(doc)
+    for ev in events:
+        if ev.date is None and story:
+            ev.date = story            # news tells what happened on the day it is dated, unless it says otherwise
+            ev.confidence = min(ev.confidence, 0.6)
+    return events
+
+
+def _story_date(doc: Doc) -> str | None:
+    """The date the story is about: the first date of its lead (the first two sentences of the body), else the
+    publication date."""
+    body = [s for s in doc.sents if not s.headline][:3]
+    for sent in body:
+        for d in sent.dates:
+            if not (d.value and len(d.value) == 10):
+                continue
+            if doc.published is None or abs((parse_iso(d.value) - doc.published).days) <= 7:
+                return d.value          # a date of the story's own days, not a background date
+    return doc.published.isoformat() if doc.published else None
 
 
 DYADIC = {"AGREE", "SUPPORT", "CONSULT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION", "COOPERATE",
