@@ -81,6 +81,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         kept = []
         for m, e in cues:
             strength, cue_context, flags = e.data
+            if not _needs_met(doc, sent, m, flags):
+                continue
             weak = _weak(doc, sent, m, strength)
             if weak is None or m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
                     or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m) \
@@ -342,6 +344,17 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
     if strength == "gerund":
         return not token_in(doc, sent, m.start - 1, "auxiliary")     # "is providing" is a verb
     return strength != "strong" or _noun_use(doc, sent, m)
+
+
+def _needs_met(doc: Doc, sent: Sent, m, flags) -> bool:
+    """A cue flagged ``needs:<class>`` counts only with a word of that class soon after it: "summoned China's
+    chargé d'affaires" is a protest, "summoned the courage" is not."""
+    for flag in flags:
+        if flag.startswith("needs:"):
+            cls = flag[6:]
+            if not any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + 6))):
+                return False
+    return True
 
 
 def _example(doc: Doc, sent: Sent, m) -> bool:
