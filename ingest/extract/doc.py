@@ -109,13 +109,13 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
     if month is None or dnum is None or not weekdays or not text:
         return None
     wd = weekdays[0]
-    for year in range(dt.date.today().year, dt.date.today().year - 40, -1):
-        try:
-            cand = dt.date(year, month, dnum)
-        except ValueError:
-            continue
-        if cand > dt.date.today():
-            continue
-        if cand.weekday() == wd or (cand - dt.timedelta(days=1)).weekday() == wd:
-            return cand
+    today = dt.date.today()
+    for lag in (0, 1):          # the weekday named is that day, else the day before ("said on Wednesday")
+        for year in range(today.year, today.year - 40, -1):
+            try:
+                cand = dt.date(year, month, dnum)
+            except ValueError:
+                continue
+            if cand <= today and (cand - dt.timedelta(days=lag)).weekday() == wd:
+                return cand
     return None

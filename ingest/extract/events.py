@@ -57,7 +57,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         own = _date_of(sent)
         if own:
             context_date = own
-        cues = [(m, e) for m in sent.cues for e in m.entries if e.value in PLOVER]
+        # a blocking phrase (type NONE: "с помощью", "ردا على سؤال") hides any cue read over the same words
+        cues = [(m, e) for m in sent.cues if not any(x.value == "NONE" for x in m.entries)
+                for e in m.entries if e.value in PLOVER]
         if not cues:
             continue
         actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
@@ -447,6 +449,8 @@ def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
         if e.data[0] != "strong" or _noun_use(doc, sent, other):
             continue          # only a verb takes a complement ("the aggression will not pass" is not one)
         gap = range(other.end, m.start)
+        if len(gap) <= 3 and doc.lex.lang.infinitive(sent.tokens[m.start].text):
+            return True       # "призвал белорусские власти отвести войска": the call's content
         if len(gap) <= 3 and all(token_in(doc, sent, t, "complementizer") or token_in(doc, sent, t, "determiner")
                                  or sent.tokens[t].text in {"\"", "«", "“"} for t in gap):
             # "that X end": a subject may sit between "that" and the verb

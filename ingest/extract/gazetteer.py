@@ -16,6 +16,7 @@ from ..text import Token, tokenize
 
 _END = None        # trie key holding the entries that end at a node (keys are strings)
 MAX_COMBINATIONS = 64
+EXACT = "="       # prefix of keys that match a token's surface form only (no lemma, stem or clitic stripping)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class Gazetteer:
             return
         rules = tuple(self.lang.case_rule(w) for w in words)
         if exact:
-            alternatives = [(self.lang.norm(w),) for w in words]
+            alternatives = [(EXACT + self.lang.norm(w),) for w in words]
         else:
             alternatives = [self.lang.entry_keys(w, sensitive) for w in words]
         for n, keys in enumerate(itertools.product(*alternatives)):
@@ -82,6 +83,7 @@ class Gazetteer:
         end = len(tokens) if end is None else end
         if keys is None:
             keys = [self.lang.token_keys(t.text) for t in tokens]
+        keys = [k + tuple(EXACT + x for x in self.lang.surface_keys(t.text)) for t, k in zip(tokens, keys)]
         out: list[Match] = []
         i = start
         while i < end:

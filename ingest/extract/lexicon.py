@@ -60,7 +60,9 @@ def _fingerprint(code: str) -> str:
     """A hash of everything a compiled lexicon depends on: the data files and the code that reads them."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    roots = [Path(refdata.DATA), here.parent / "lang" / code]
+    data_dir = Path(languages.get(code).data_dir).resolve()
+    h.update(str(data_dir).encode())
+    roots = [Path(refdata.DATA), data_dir]
     files = sorted(p for root in roots for p in root.glob("*") if p.is_file() and p.suffix in (".tsv", ".txt", ".py"))
     files += [here / "lexicon.py", here / "gazetteer.py", here / "known.py", here.parent / "lang" / "base.py",
               here.parent / "text.py"]
@@ -116,8 +118,9 @@ def _entities(lg: Language) -> Gazetteer:
             g.add(seat, Entry("state", st.code, "seat"), sensitive=True)
     for org in refdata.organizations().values():
         for name in org.names.get(code, ()) + org.names.get("en", ()) * (code != "en"):
-            if name.isascii() and code != "en" and not name.isupper():
-                continue   # English full names only help in English text; Latin acronyms do appear elsewhere
+            if name.isascii() and code != "en" and not name.isupper() and org.kind != "company":
+                continue   # English full names only help in English text; Latin acronyms and company names
+                           # (Dassault Aviation, ExxonMobil) do appear elsewhere
             g.add(name, Entry("org", org.id, "name"), sensitive=True)
         for acr in set(org.acronyms.get(code, ()) + org.acronyms.get("en", ())):
             g.add(acr, Entry("org", org.id, "acronym"))

@@ -61,6 +61,10 @@ class Language:
         """Whether ``adjective`` can qualify ``noun`` right before it (Arabic: definiteness must agree)."""
         return True
 
+    def infinitive(self, word: str) -> bool:
+        """Whether a cue word is an infinitive (the content of a verb before it); languages override."""
+        return False
+
     def purpose_prefix(self, word: str) -> bool:
         """Whether a cue word carries a fused "in order to" (Arabic لـ + verbal noun)."""
         return False
@@ -71,6 +75,10 @@ class Language:
 
     def token_keys(self, word: str) -> tuple[str, ...]:
         """Candidate keys of a text token (the first is its plain normal form)."""
+        return (self.norm(word),)
+
+    def surface_keys(self, word: str) -> tuple[str, ...]:
+        """The forms of a text token that "=" (surface-only) lexicon phrases may match: the word as written."""
         return (self.norm(word),)
 
     def case_rule(self, word: str) -> int:

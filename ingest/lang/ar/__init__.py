@@ -101,6 +101,11 @@ class Defaults(Language):
         w = _MARKS.sub("", word)
         return w.startswith("لل") or (w.startswith("ل") and len(w) > 4 and not w.startswith("لا"))
 
+    def surface_keys(self, word: str) -> tuple[str, ...]:
+        """As written, and without the conjunction or preposition fused to it — the article kept (والأحد، بالأمس
+        meet =الأحد، =الأمس)."""
+        return tuple(k for k in _token_keys(word) if not k.startswith(ARTICLE_MARK))
+
     def nominal(self, word: str) -> bool:
         """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
         w = _MARKS.sub("", word)

@@ -93,6 +93,13 @@ class Defaults(Language):
     def token_keys(self, word: str) -> tuple[str, ...]:
         return _token_keys(word)
 
+    def nominal(self, word: str) -> bool:
+        """A full participle ("предложенный план", "принятого решения") describes; it is not the act."""
+        return _pos(word) == "PRTF"
+
+    def infinitive(self, word: str) -> bool:
+        return _pos(word) == "INFN"
+
     def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         return persons(text, spans)
 
@@ -211,3 +218,9 @@ def _latin_word(word: str, table: dict[str, str], known: dict[str, str]) -> str:
         lat = "ye" + lat[1:]
     lat = re.sub(r"(?<=[aeiouy])e", "ye", lat) if False else lat
     return capitalise(lat)
+
+
+@lru_cache(maxsize=50_000)
+def _pos(word: str) -> str | None:
+    parses = morph().parse(word)
+    return parses[0].tag.POS if parses else None
