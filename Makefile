@@ -26,6 +26,10 @@ demo: $(BIN)/legation
 	$(BIN)/legation validate --store $(STORE)
 	$(BIN)/legation query meetings-between --param a=RU --param b=PK --store $(STORE)
 	$(BIN)/legation export --format trig --out $(OUT)/graph.trig --store $(STORE)
+	$(BIN)/legation graph --view states --store $(STORE) --out $(OUT)/network.html --screenshot $(OUT)/network.png
+	$(BIN)/legation graph --state RU --state PK --store $(STORE) --out $(OUT)/network-RU-PK.html
+	$(BIN)/legation report RU PK --store $(STORE) --out $(OUT)/report-RU-PK.html --screenshot $(OUT)/report-RU-PK.png
+	$(BIN)/legation report RU PK --store $(STORE) --out $(OUT)/report-RU-PK.md
 	@echo "demo output in $(OUT)/"
 
 test: $(BIN)/legation

@@ -68,6 +68,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
         add((art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
 
     seen_mentions: set[URIRef] = set()
+    confidences: dict[URIRef, float] = {}
 
     def mention(m: Mention, confidence: float | None = None) -> URIRef:
         node = mention_iri(a.id, m.start, m.end)
@@ -83,7 +84,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
                 s, e = sentences[m.sentence]
                 add((node, LG.sentence, Literal(text[s:e], lang=lang)))
         if confidence is not None:
-            add((node, LG.confidence, Literal(round(confidence, 2), datatype=XSD.decimal)))
+            confidences[node] = max(confidence, confidences.get(node, 0.0))   # one value per mention
         return node
 
     for st in ex.states:
@@ -201,6 +202,8 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
         add((node, GAF.denotedBy, mention(s.mention)))
     for t in ex.topics:
         add((art, LG.topic, _topic_iri(t)))
+    for node, value in confidences.items():
+        add((node, LG.confidence, Literal(f"{value:.2f}", datatype=XSD.decimal)))
     return [t for t in out if t is not None]
 
 

@@ -45,6 +45,11 @@ def lookup(code: str, native: str, latin: str, state: str | None) -> PersonInfo 
     """The known person with this name (and state, when given), if exactly one fits."""
     lg = languages.get(code)
     cands = _by_native(code).get(_norm(lg, native), ())
+    words = native.split()
+    for n in range(len(words) - 1, 1, -1):       # "محمد بن سلمان بن عبدالعزيز" is محمد بن سلمان
+        if cands:
+            break
+        cands = _by_native(code).get(_norm(lg, " ".join(words[:n])), ())
     if not cands:
         key = name_key(latin)
         cands = _by_key().get(key, ()) if "." in key else ()

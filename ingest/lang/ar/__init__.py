@@ -84,8 +84,9 @@ class Defaults(Language):
     def name_word_ok(self, word: str, first: bool) -> bool:
         """Names do not begin with the article (المجلس، المفرزة are nouns) nor carry a possessive suffix (وفدها)."""
         bare = _MARKS.sub("", word)
-        if bare[:1] == "و" and not first and normalize(bare[1:]) in self.stopwords:
-            return False                     # "وقال", "وهو" after a name start the next phrase
+        if bare[:1] == "و" and not first and (normalize(bare[1:]) in self.stopwords or
+                                              normalize(bare) not in self.known_names):
+            return False                     # "وقال", "وسكرتير" after a name start the next phrase
         if first and has_article(word):
             return False
         w = normalize(word)
