@@ -100,6 +100,8 @@ def find(doc: Doc) -> list[EntMention]:
                 org = refdata.organizations().get(e.value)
                 em.state = org.state if org else None
             if e.kind == "state":
+                if _currency(doc, sent, m):
+                    continue
                 if e.sub == "adj" and (_ethnic(doc, sent, m) or _artifact(doc, sent, m)):
                     continue      # "ethnic Albanians", "Russian-made rockets": not the state
                 if e.sub == "adj" and m.start > 0 and _title_before(sent, m) and \
@@ -125,7 +127,7 @@ def _mark_in_place(doc: Doc, ments: list[EntMention]) -> None:
         while i > 0 and (token_in(doc, sent, i - 1, "direction") or            # "in northern Syria", "на севере Сирии"
                          (sent.tokens[i - 1].text == "-" and i > 1 and token_in(doc, sent, i - 2, "direction"))):
             i -= 1
-        if phrase_before(doc, sent, i, "locative"):
+        if phrase_before(doc, sent, i, "venue-prep"):
             em.in_place = True
         elif prev is not None and prev.in_place and prev.sent is sent:
             gap = range(prev.end, em.start)
@@ -141,6 +143,11 @@ def _title_before(sent: Sent, m: Match) -> bool:
 
 def _ethnic(doc: Doc, sent: Sent, m: Match) -> bool:
     return token_in(doc, sent, m.start - 1, "ethnic")
+
+
+def _currency(doc: Doc, sent: Sent, m: Match) -> bool:
+    """"US $50 million", "U.S. dollars": a currency, not the state."""
+    return token_in(doc, sent, m.end, "currency")
 
 
 def _artifact(doc: Doc, sent: Sent, m: Match) -> bool:

@@ -90,7 +90,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m) \
                     or (weak and _example(doc, sent, m)):
                 continue
-            supported = _supported(sent, m, occur) or _place_after(sent, ents, m)
+            supported = _supported(sent, m, [p for p in occur if p < attribution], attribution) \
+                or _place_after(sent, ents, m)
             if _subordinate(doc, sent, m) and not supported:
                 continue
             kept.append((m, e, weak, supported))
@@ -394,12 +395,13 @@ def _same_clause(clauses: list[tuple[int, int]], a, b) -> bool:
     return False
 
 
-def _supported(sent: Sent, m, occur: list[int]) -> bool:
+def _supported(sent: Sent, m, occur: list[int], limit: int | None = None) -> bool:
     """A date or an occurrence verb close after the cue (or an occurrence verb just before it):
     "talks held on Wednesday", "اجتماع ... الذي عقد اليوم", "состоялись переговоры"."""
     if any(-4 <= p - m.start <= 15 for p in occur):
         return True
-    return any(0 <= d.start - m.end <= 15 for d in sent.dates)
+    limit = len(sent.tokens) if limit is None else limit
+    return any(0 <= d.start - m.end <= 15 and d.start < limit for d in sent.dates)
 
 
 def _noun_use(doc: Doc, sent: Sent, m) -> bool:
@@ -446,7 +448,7 @@ def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
     for other, e in cues:
         if other is m or other.end > m.start or e.value not in PLOVER:
             continue
-        if e.data[0] != "strong" or _noun_use(doc, sent, other):
+        if e.data[0] not in ("strong", "gerund") or _noun_use(doc, sent, other):
             continue          # only a verb takes a complement ("the aggression will not pass" is not one)
         gap = range(other.end, m.start)
         if len(gap) <= 3 and doc.lex.lang.infinitive(sent.tokens[m.start].text):
@@ -474,16 +476,23 @@ def _subordinate(doc: Doc, sent: Sent, m) -> bool:
 
 
 def _attribution_start(doc: Doc, sent: Sent) -> int:
-    """Token index where a trailing attribution clause begins (", a state-owned newspaper said."), or len."""
+    """Token index where a trailing attribution clause begins (", a state-owned newspaper said.", ", a human rights
+    group charged on Saturday."), or the sentence's length: after the last comma, a reporting verb with nothing but
+    its subject before it, or a subject introduced by an article and a verb of speech or accusation."""
     n = len(sent.tokens)
-    says = [m for m in sent.cues if any(e.value == "SAY" for e in m.entries)]
-    for say in says:
-        commas = [i for i in range(say.start) if sent.tokens[i].text in {",", "،"}]
-        if commas and n - commas[-1] <= 14 and say.start > commas[-1]:
-            between = [c for c in sent.cues if commas[-1] < c.start < say.start
-                       and any(e.value not in ("CTX", "SAY") for e in c.entries)]
-            if not between:
-                return commas[-1]
+    commas = [i for i in range(n) if sent.tokens[i].text in {",", "،"}]
+    if not commas or n - commas[-1] > 20:
+        return n
+    start = commas[-1]
+    tail = [c for c in sent.cues if c.start > start]
+    kinds = [{e.value for e in c.entries} for c in tail]
+    if any("SAY" in k for k in kinds):
+        say = next(c for c, k in zip(tail, kinds) if "SAY" in k)
+        if not any(c.start < say.start and k - {"CTX", "SAY"} for c, k in zip(tail, kinds)):
+            return start
+    if kinds and all(k <= {"ACCUSE", "CTX", "SAY"} for k in kinds) and token_in(doc, sent, start + 1, "determiner") \
+            and len(tail) == 1 and not any(t.text in {"that"} for t in sent.tokens[start:]):
+        return start          # ", a human rights organization charged on Saturday."
     return n
 
 
