@@ -1,24 +1,20 @@
 """The legation command line: ingest news into a knowledge graph, query it, explore it.
 
-Library errors (legation.errors) become one line on standard error naming the file or endpoint, with a hint;
-a batch goes on past bad files and the exit status says whether anything failed.
+Each command lives in its own module under legation/commands/ (its docstring is its --help, ending with an
+example). Library errors (legation.errors) become one line on standard error with a hint; a batch goes on past
+bad files and the exit status says whether anything failed.
 """
 from __future__ import annotations
 
-import json
-import sys
+import importlib
 
 import click
 
 from . import __version__
-from .errors import Error, InputError
+from .errors import Error
+from .options import fail
 
-
-def fail(err: Error) -> None:
-    msg = f"Error: {err}"
-    if err.hint:
-        msg += f" (hint: {err.hint})"
-    click.echo(msg, err=True)
+COMMANDS = ["extract", "eval", "ingest", "remove", "stats", "validate", "export", "queries", "query", "serve", "graph", "report"]
 
 
 class Group(click.Group):
@@ -44,42 +40,8 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "ttl", "jsonld", "trig"]), default="jsonl",
-              show_default=True, help="jsonl: the extraction contract; ttl/jsonld/trig: the RDF of each article")
-def extract(paths, fmt):
-    """Extract states, officials, organisations, events and topics from articles, without a store.
-
-    Prints one JSON object per input file, in input order (a file holding several articles — a feed, a JSON Lines
-    file — prints one object per article). A file that cannot be read prints a JSON object with an "error" key
-    and the problem goes to standard error; the exit status is 1 if any input failed.
-
-    \b
-    Example:
-        legation extract ../shared/corpus/seed-ar-ru-pk-2021-09-29.txt --format jsonl
-    """
-    from ingest.contract import to_json
-    from ingest.extract import extract as run
-    from ingest.readers import read_path
-
-    failed = False
-    for path in paths:
-        for item in read_path(path):
-            if isinstance(item, InputError):
-                fail(item)
-                failed = True
-                if fmt == "jsonl":
-                    click.echo(json.dumps({"path": path, "error": item.problem}, ensure_ascii=False))
-                continue
-            ex = run(item)
-            if fmt == "jsonl":
-                click.echo(json.dumps(to_json(ex, path), ensure_ascii=False))
-            else:
-                from ingest.to_rdf import to_dataset
-                ds = to_dataset(ex)
-                click.echo(ds.serialize(format={"ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]))
-    sys.exit(1 if failed else 0)
+for _name in COMMANDS:
+    cli.add_command(importlib.import_module(f"{__name__.rsplit('.', 1)[0]}.commands.{_name}").command)
 
 
 def main() -> None:
