@@ -203,14 +203,17 @@ class SparqlStore:
 
     # -- queries ------------------------------------------------------------------------------------------
 
-    def _wrapper(self, query: str, fmt: str) -> _Wrapper:
+    def _wrapper(self, query: str, fmt: str, form: str = "SELECT") -> _Wrapper:
         wrapper = _Wrapper(self)
         wrapper.setQuery(query)
+        # SPARQLWrapper guesses the query form from the text and can take a comment's words ("add", "drop")
+        # for an update; the caller knows the form
+        wrapper.queryType = form
         wrapper.setReturnFormat(fmt)
         return wrapper
 
-    def _json(self, query: str) -> dict:
-        result = self._wrapper(query, JSON).query()
+    def _json(self, query: str, form: str = "SELECT") -> dict:
+        result = self._wrapper(query, JSON, form).query()
         try:
             with result.response as response:
                 return json.loads(response.read().decode("utf-8"))
@@ -228,14 +231,14 @@ class SparqlStore:
 
     def ask(self, query: str) -> bool:
         """Run an ASK query."""
-        data = self._json(query)
+        data = self._json(query, "ASK")
         if "boolean" not in data:
             raise StoreError(f"{self.endpoint}: not an ASK query")
         return bool(data["boolean"])
 
     def construct(self, query: str) -> rdflib.Graph:
         """Run a CONSTRUCT (or DESCRIBE) query; the answer as an rdflib graph with normalised terms."""
-        result = self._wrapper(query, TURTLE).query()
+        result = self._wrapper(query, TURTLE, "CONSTRUCT").query()
         with result.response as response:
             content_type = response.headers.get("Content-Type", "text/turtle").split(";")[0].strip().lower()
             body = response.read()
