@@ -92,8 +92,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 continue
             supported = _supported(sent, m, [p for p in occur if p < attribution], attribution) \
                 or _place_after(sent, ents, m)
-            if _subordinate(doc, sent, m) and not supported:
-                continue
+            if _subordinate(doc, sent, m) and not supported and e.value != "CONSULT":
+                continue      # "after two days of fighting" is background; "after their talks" is a meeting
             kept.append((m, e, weak, supported))
         strong = [m for m, _, weak, _ in kept if not weak]
         sentence_support = bool(occur or sent.dates or place or sent.headline)
@@ -148,6 +148,10 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 where = refdata.places().get(place)
                 if where and where.state:
                     states_ = [where.state]      # "the demonstration in Baku": Azerbaijan's
+            if "host" in flags and place:
+                where = refdata.places().get(place)
+                if where and where.state and where.state not in states_:
+                    states_.append(where.state)     # "X hosted Y and Z in Niamey": Niger is the host
             if etype == "CONSULT" and len(states_) == 1 and place:
                 # a visit or talks with one side named: the host is the venue's state ("Macron's visit to Belgrade")
                 where = refdata.places().get(place)
@@ -298,7 +302,11 @@ def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
     for t in range(cue.end, len(sent.tokens)):
         if token_in(doc, sent, t, "topic-prep"):
             prep_seen = True
-        if sent.tokens[t].text in {";", ".", ",", "،"} or token_in(doc, sent, t, "relative"):
+        text = sent.tokens[t].text
+        if text in {",", "،"} and t + 1 < len(sent.tokens) and (
+                any(em.sent is sent and em.start == t + 1 for em in ents) or token_in(doc, sent, t + 1, "conj")):
+            continue          # a list: "on the Middle East, Sudan and bilateral ties"
+        if text in {";", ".", ",", "،"} or token_in(doc, sent, t, "relative"):
             break
         if not prep_seen:
             continue
@@ -471,7 +479,8 @@ def _subordinate(doc: Doc, sent: Sent, m) -> bool:
         if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that"):
             return False      # a comma or "that" opens a new clause: "after the meeting, a statement said that ..."
         if token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
-            return True
+            # ", where the three leaders signed ...": a new act at that place, not a background clause
+            return not (t > 0 and sent.tokens[t - 1].text in {",", "،"} and token_in(doc, sent, t, "where"))
     return False
 
 
