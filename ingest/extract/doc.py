@@ -5,6 +5,7 @@ Built once per article; the extraction stages read it. Offsets are always into `
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Mention
@@ -110,12 +111,20 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
         return None
     wd = weekdays[0]
     today = dt.date.today()
-    for lag in (0, 1):          # the weekday named is that day, else the day before ("said on Wednesday")
-        for year in range(today.year, today.year - 40, -1):
-            try:
-                cand = dt.date(year, month, dnum)
-            except ValueError:
-                continue
+    cands = []
+    for year in range(today.year, today.year - 40, -1):
+        try:
+            cand = dt.date(year, month, dnum)
+        except ValueError:
+            continue
+        for lag in (0, 1):          # the weekday named is that day, or the day before ("said on Wednesday")
             if cand <= today and (cand - dt.timedelta(days=lag)).weekday() == wd:
-                return cand
-    return None
+                cands.append((year, lag, cand))
+    if not cands:
+        return None
+    # years the text mentions (INDRA-2023, "since 2022") say roughly when it was written
+    years = [int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", article.text) if int(y) <= today.year]
+    if years:
+        hint = max(years)
+        return min(cands, key=lambda c: (abs(c[0] - hint) + (0.5 if c[0] < hint else 0), c[1]))[2]
+    return max(cands, key=lambda c: (c[0], -c[1]))[2]
