@@ -22,6 +22,7 @@ from .known import lookup as known_person
 from .known import post_at
 
 ROLE_KINDS = ("role", "role+portfolio", "counterpart")
+HOST_ROLES = {"ambassador", "envoy", "special-representative", "charge-d-affaires", "consul", "defence-attache"}
 TITLE_KINDS = ROLE_KINDS + ("modifier", "portfolio", "body", "conn", "rank")
 MAX_NAME_WORDS = 5
 
@@ -139,6 +140,12 @@ def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
         return None
     if run.role == "head" and run.portfolio:
         run.role = "minister"
+    if run.host and run.role not in HOST_ROLES and not run.state:
+        run.state, run.host = run.host, None       # "Minister of Electricity of (في) the Republic of Iraq"
+    if run.org and not run.state:
+        org = refdata.organizations().get(run.org)
+        if org and org.kind in ("armed-group", "party", "agency", "state-body") and org.state:
+            run.state, run.org = org.state, None  # a Houthi spokesman speaks for Yemen's Houthis
     return run
 
 
@@ -258,10 +265,14 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
     return j, k
 
 
-def _infer_state(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
+def _infer_state(doc: Doc, sent: Sent, ents: list[EntMention], name: tuple[int, int] = (0, 0),
+                 exclude: frozenset[str] = frozenset()) -> str | None:
     """The state of an official whose title names none: the one state acting in the sentence, else the state of
     the place in the sentence ("talks in Beirut with Prime Minister Najib Mikati"), else the dateline's state,
-    else the state the article mentions most (when it clearly leads)."""
+    else the state the article mentions most (when it clearly leads). Words of the person's own name (Братислав
+    is not Bratislava) and the host of an ambassador do not count."""
+    ents = [em for em in ents if not (em.sent is sent and em.start < name[1] and em.end > name[0])
+            and em.value not in exclude]
     here = [em for em in ents if em.sent is sent]
     acting = {em.value for em in here if em.kind == "state" and not em.as_topic and not em.attribution}
     if len(acting) == 1:
@@ -366,7 +377,7 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             if not key:
                 continue
             if state is None and not run.org:
-                state = _infer_state(doc, sent, ents)
+                state = _infer_state(doc, sent, ents, (i, j), frozenset(filter(None, [run.host])))
             off = _merge(officials, key, latin, native, state, position, role, portfolio, lang.code)
             off.known = off.known or kb is not None
             off.org = off.org or run.org

@@ -158,6 +158,8 @@ _NAME_TAGS = {"Name", "Surn", "Patr"}
 @lru_cache(maxsize=50_000)
 def _nominative_word(word: str, gender: str | None) -> tuple[str, str | None]:
     parses = morph().parse(word)
+    if parses and word[-1:].lower() in "иуоеюэ" and not _known_word(parses[0]):
+        return word.lower(), None        # a foreign name the dictionary does not know is not declined (Мусси)
     named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or parses
     for p in named:
         if gender and p.tag.gender and p.tag.gender != gender and "ms-f" not in str(p.tag):
@@ -224,3 +226,8 @@ def _latin_word(word: str, table: dict[str, str], known: dict[str, str]) -> str:
 def _pos(word: str) -> str | None:
     parses = morph().parse(word)
     return parses[0].tag.POS if parses else None
+
+
+def _known_word(parse) -> bool:
+    """Whether pymorphy found the word in its dictionary rather than guessing from its ending."""
+    return any(type(step[0]).__name__ == "DictionaryAnalyzer" for step in getattr(parse, "methods_stack", ()))
