@@ -74,7 +74,8 @@ def test_declared_encoding_is_tried_after_utf8():
     (b"abc\x01\x02\x03\x04def\x05\x06", "binary content, not text"),
     ("中华人民共和国外交部发言人今天表示，中方欢迎俄罗斯与巴基斯坦加强合作。".encode("gbk"), UNDECODABLE),
     ("日本の外務大臣は本日、ロシアとパキスタンの協力について述べた。".encode("shift_jis"), UNDECODABLE),
-    (b"\xff\xfe" + b"\x00\xd8", "invalid UTF-16 after its byte-order mark"),
+    (b"\xff\xfe" + b"\x00\xd8" + "a".encode("utf-16-le"), "invalid UTF-16 after its byte-order mark"),
+    (b"\xff\xfe" + b"\x00\xd8", "empty file"),      # a surrogate cut at the very end is a truncated character
 ])
 def test_not_text(data, problem):
     with pytest.raises(InputError) as info:
