@@ -81,11 +81,14 @@ class Resolver:
         portfolio = (f"?post <{LG.portfolio}> {concept('portfolio', off.portfolio).n3()} ." if off.portfolio
                      else f"FILTER NOT EXISTS {{ ?post <{LG.portfolio}> ?any }}")
         from ontology.vocab import GAF, SCHEMA
-        q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?d) AS ?start) (MAX(?d) AS ?end) WHERE {{
-  ?mem <{ORG.member}> ?person ; <{LG.post}> ?post ; <{GAF.denotedBy}> ?m .
-  ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
-  ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
-  {portfolio}
+        q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?start0) AS ?start) (MAX(?end0) AS ?end) WHERE {{
+  {{ SELECT ?mem (MIN(?d) AS ?start0) (MAX(?d) AS ?end0) WHERE {{
+      ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
+      {portfolio}
+      ?mem <{LG.post}> ?post ; <{GAF.denotedBy}> ?m .
+      ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
+  }} GROUP BY ?mem }}
+  ?mem <{ORG.member}> ?person .
   ?person <{LG.nameKey}> ?key .
   OPTIONAL {{ ?person <{RDFS.label}> ?label . FILTER(LANG(?label) = "en") }}
 }} GROUP BY ?person LIMIT 50"""

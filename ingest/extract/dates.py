@@ -41,14 +41,14 @@ def _iso(y: int, m: int, d: int | None = None) -> str | None:
 
 def _year(tok: Token) -> int | None:
     t = tok.text
-    if t.isdigit() and len(t) == 4 and 1000 <= int(t) <= 2999:
+    if t.isdecimal() and len(t) == 4 and 1000 <= int(t) <= 2999:
         return int(t)
     return None
 
 
 def _day(tok: Token) -> int | None:
     t = tok.text
-    if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31:
+    if t.isdecimal() and len(t) <= 2 and 1 <= int(t) <= 31:
         return int(t)
     return None
 
@@ -159,14 +159,17 @@ def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer,
         if e and e.sub in ("relative", "weekday"):
             value = None
             if published is not None:
-                if e.sub == "relative":
-                    value = (published + dt.timedelta(days=int(e.value))).isoformat()
-                else:
-                    delta = (published.weekday() - int(e.value)) % 7
-                    day = published - dt.timedelta(days=delta)
-                    if future and delta:
-                        day = published + dt.timedelta(days=7 - delta)
-                    value = day.isoformat()
+                try:
+                    if e.sub == "relative":
+                        value = (published + dt.timedelta(days=int(e.value))).isoformat()
+                    else:
+                        delta = (published.weekday() - int(e.value)) % 7
+                        day = published - dt.timedelta(days=delta)
+                        if future and delta:
+                            day = published + dt.timedelta(days=7 - delta)
+                        value = day.isoformat()
+                except OverflowError:      # a publication date at the edge of the calendar (year 1 or 9999)
+                    value = None
             out.append(DateExpr(i, w.end, value, e.sub))
             i = w.end
             continue

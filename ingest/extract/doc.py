@@ -12,7 +12,7 @@ from ..model import Article, Mention
 from ..text import Token, split_sentences, tokenize
 from . import lexicon
 from .dates import DateExpr, find_dates, parse_iso
-from .gazetteer import Match
+from .gazetteer import Match, token_keys
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Sent:
     topics: list[Match] = field(default_factory=list)
     dates: list[DateExpr] = field(default_factory=list)
     headline: bool = False
+    ems: list = field(default_factory=list)    # the sentence's entity mentions (set by the pipeline)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
@@ -64,7 +65,7 @@ def build(article: Article) -> Doc:
         toks = tokenize(text, s, e, n)
         if not toks:
             continue
-        keys = [lang.token_keys(t.text) for t in toks]
+        keys = token_keys(lang, toks)
         sent = Sent(len(sents), s, e, [Token(t.start, t.end, t.text, len(sents)) for t in toks], keys)
         sent.headline = article.title is not None and s < article.body_start
         sent.ents = lex.entities.find(sent.tokens, keys)
@@ -82,7 +83,7 @@ def _first_full_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
     Saturday, 13 January 2024."): the publication date the reader could not isolate."""
     head = article.text[: max(article.body_start, 0) + 200][:500]
     toks = tokenize(head)
-    keys = [lex.lang.token_keys(t.text) for t in toks]
+    keys = token_keys(lex.lang, toks)
     for d in find_dates(toks, keys, lex.dates, None):
         if d.kind == "absolute" and d.value:
             return parse_iso(d.value)
@@ -97,7 +98,7 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
     head = article.text[start:start + 600]
     toks = tokenize(head)
     toks = [Token(t.start + start, t.end + start, t.text) for t in toks]
-    keys = [lang.token_keys(t.text) for t in toks]
+    keys = token_keys(lang, toks)
     found = find_dates(toks[:12], keys[:12], lex.dates, None)
     day = next((d for d in found if d.kind == "partial-year"), None)
     if day is None:
@@ -105,7 +106,7 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
     text = " ".join(t.text for t in toks[day.start:day.end])
     month = next((int(e.value) for m in lex.dates.find(toks[day.start:day.end], keys[day.start:day.end])
                   for e in m.entries if e.sub == "month"), None)
-    dnum = next((int(t.text) for t in toks[day.start:day.end] if t.text.isdigit() and len(t.text) <= 2), None)
+    dnum = next((int(t.text) for t in toks[day.start:day.end] if t.text.isdecimal() and len(t.text) <= 2), None)
     weekdays = [int(e.value) for m in lex.dates.find(toks, keys) for e in m.entries if e.sub == "weekday"]
     if month is None or dnum is None or not weekdays or not text:
         return None

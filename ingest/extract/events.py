@@ -159,7 +159,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     states_.append(where.state)
             if etype not in ON_PLACE and len(states_) >= 3:
                 # a venue named as a state ("a summit in Singapore") is not a party to talks between two others
-                venue = {em.value for em in ents if em.sent is sent and em.kind == "state" and em.in_place
+                venue = {em.value for em in sent.ems if em.kind == "state" and em.in_place
                          and lo <= em.start < hi}
                 states_ = [c for c in states_ if c not in venue] if len(set(states_) - venue) >= 2 else states_
             if etype in ON_PLACE:
@@ -247,7 +247,7 @@ def _split_by_place(ev: Event, sent: Sent, ents: list[EntMention]) -> list[Event
     with the acting states."""
     if ev.type not in ("ASSAULT", "COERCE", "MOBILIZE", "THREATEN"):
         return [ev]
-    where = [em.value for em in ents if em.sent is sent and em.kind == "state" and em.in_place]
+    where = [em.value for em in sent.ems if em.kind == "state" and em.in_place]
     where = list(dict.fromkeys(c for c in where if c in ev.states))
     actors = [c for c in ev.states if c not in where]
     if len(where) < 2 or not actors:
@@ -296,7 +296,7 @@ def _absorb_fragments(events: list[Event]) -> list[Event]:
 def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
     """States talked about at a meeting: after the cue and a topic preposition ("talks on Sudan", "بحثا الوضع في
     سوريا", "обсудили ситуацию в Сирии"), and not named before the cue."""
-    before = {em.value for em in ents if em.sent is sent and em.kind == "state" and em.end <= cue.start}
+    before = {em.value for em in sent.ems if em.kind == "state" and em.end <= cue.start}
     out = []
     prep_seen = False
     for t in range(cue.end, len(sent.tokens)):
@@ -304,22 +304,22 @@ def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
             prep_seen = True
         text = sent.tokens[t].text
         if text in {",", "،"} and t + 1 < len(sent.tokens) and (
-                any(em.sent is sent and em.start == t + 1 for em in ents) or token_in(doc, sent, t + 1, "conj")):
+                any(em.start == t + 1 for em in sent.ems) or token_in(doc, sent, t + 1, "conj")):
             continue          # a list: "on the Middle East, Sudan and bilateral ties"
         if text in {";", ".", ",", "،"} or token_in(doc, sent, t, "relative"):
             break
         if not prep_seen:
             continue
-        for em in ents:
-            if em.sent is sent and em.start == t and em.kind == "state" and em.value not in before:
+        for em in sent.ems:
+            if em.start == t and em.kind == "state" and em.value not in before:
                 out.append(em.value)
     return out
 
 
 def _dateline_place(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
     """The dateline's place for events of the lead sentence (the first sentence of the body)."""
-    for em in ents:
-        if em.kind == "place" and em.dateline and em.sent is sent and em.value:
+    for em in sent.ems:
+        if em.kind == "place" and em.dateline and em.value:
             info = refdata.places().get(em.value)
             if info and info.kind in ("capital", "city"):
                 return em.value
@@ -334,7 +334,7 @@ def _nearest_date(sent: Sent, cue) -> str | None:
 
 
 def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -> str | None:
-    cands = [em for em in ents if em.sent is sent and em.kind == "place" and em.value in places]
+    cands = [em for em in sent.ems if em.kind == "place" and em.value in places]
     if not cands:
         return None
     return min(cands, key=lambda em: min(abs(em.start - cue.end), abs(cue.start - em.end))).value
@@ -342,7 +342,7 @@ def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -
 
 def _place_after(sent: Sent, ents: list[EntMention], cue) -> bool:
     """"talks in Moscow": a place just after the cue."""
-    return any(em.sent is sent and em.kind == "place" and em.locative and 0 <= em.start - cue.end <= 3 for em in ents)
+    return any(em.kind == "place" and em.locative and 0 <= em.start - cue.end <= 3 for em in sent.ems)
 
 
 def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
@@ -553,8 +553,8 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
     """Acting states of the sentence (or of tokens lo..hi), states that are only a subject, places, and states
     named only as where something is."""
     hi = len(sent.tokens) if hi is None else hi
-    ents = [em for em in ents if em.sent is not sent or lo <= em.start < hi]
-    people = [pm for pm in people if pm.sent is not sent or lo <= pm.start < hi]
+    ents = [em for em in sent.ems if lo <= em.start < hi]
+    people = [pm for pm in people if pm.sent is sent and lo <= pm.start < hi]
     actors: list[str] = []
     topic_states: list[str] = []
     places: list[str] = []

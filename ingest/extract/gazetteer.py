@@ -40,6 +40,11 @@ class Match:
         return None
 
 
+def token_keys(lang: Language, tokens: list[Token]) -> list[tuple[str, ...]]:
+    """Every key a token offers: the language's keys, then its surface forms for "=" phrases."""
+    return [lang.token_keys(t.text) + tuple(EXACT + x for x in lang.surface_keys(t.text)) for t in tokens]
+
+
 class Gazetteer:
     """A trie of lexicon phrases for one language."""
 
@@ -82,8 +87,7 @@ class Gazetteer:
         """Non-overlapping longest matches in ``tokens[start:end]``."""
         end = len(tokens) if end is None else end
         if keys is None:
-            keys = [self.lang.token_keys(t.text) for t in tokens]
-        keys = [k + tuple(EXACT + x for x in self.lang.surface_keys(t.text)) for t, k in zip(tokens, keys)]
+            keys = token_keys(self.lang, tokens)
         out: list[Match] = []
         i = start
         while i < end:

@@ -53,8 +53,8 @@ def find(doc: Doc, ents: list[EntMention]) -> list[Organization]:
 def _committees(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[Organization]:
     words = {m.start: m for m in doc.lex.orgwords.find(sent.tokens, sent.keys)}
     states = {}
-    for em in ents:
-        if em.sent is sent and em.kind == "state" and em.sub in ("adj", "prefix", "name"):
+    for em in sent.ems:
+        if em.kind == "state" and em.sub in ("adj", "prefix", "name"):
             for i in range(em.start, em.end):
                 states[i] = em
     out = []
@@ -155,8 +155,8 @@ def _state_bodies(doc: Doc, ents: list[EntMention]) -> list[Organization]:
                 continue
             kind, _, port = str(e.value).partition("/")
             state = None
-            for em in ents:
-                if em.sent is sent and em.kind == "state" and (em.start in (m.end, m.end + 1) or em.end in (m.start, m.start - 1)):
+            for em in sent.ems:
+                if em.kind == "state" and (em.start in (m.end, m.end + 1) or em.end in (m.start, m.start - 1)):
                     state = em.value
                     break
             if state is None:

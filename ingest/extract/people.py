@@ -58,8 +58,8 @@ def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, obj
         for i in range(m.start, m.end):
             lab[i] = ("T", e)
     lang = doc.lex.lang
-    for em in ents:
-        if em.sent is not sent or em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
+    for em in sent.ems:
+        if em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
             continue
         if em.sub == "adj" and em.start > 0 and not lang.agrees(sent.tokens[em.start - 1].text,
                                                                   sent.tokens[em.start].text):
@@ -200,9 +200,8 @@ def position_label(role: str | None, modifiers: list[str], portfolio: str | None
 
 def _blocked(doc: Doc, sent: Sent, ents: list[EntMention]) -> set[int]:
     out: set[int] = set()
-    for em in ents:
-        if em.sent is sent:
-            out.update(range(em.start, em.end))
+    for em in sent.ems:
+        out.update(range(em.start, em.end))
     for m in sent.titles:
         if m.first().kind != "rank":
             out.update(range(m.start, m.end))
@@ -271,9 +270,7 @@ def _infer_state(doc: Doc, sent: Sent, ents: list[EntMention], name: tuple[int, 
     the place in the sentence ("talks in Beirut with Prime Minister Najib Mikati"), else the dateline's state,
     else the state the article mentions most (when it clearly leads). Words of the person's own name (Братислав
     is not Bratislava) and the host of an ambassador do not count."""
-    ents = [em for em in ents if not (em.sent is sent and em.start < name[1] and em.end > name[0])
-            and em.value not in exclude]
-    here = [em for em in ents if em.sent is sent]
+    here = [em for em in sent.ems if not (em.start < name[1] and em.end > name[0]) and em.value not in exclude]
     acting = {em.value for em in here if em.kind == "state" and not em.as_topic and not em.attribution}
     if len(acting) == 1:
         return next(iter(acting))

@@ -29,6 +29,14 @@ def _implied_topics(evs) -> list[str]:
     return out
 
 
+def _by_sentence(doc, ents) -> None:
+    """Give each sentence its own entity mentions, so that per-sentence work does not scan the whole article."""
+    for sent in doc.sents:
+        sent.ems = []
+    for em in ents:
+        em.sent.ems.append(em)
+
+
 def _outside_names(ents, person_mentions):
     """Drop state, place and organisation readings of words that belong to a person's name ("Братислав" is
     not Bratislava, "Jordan" in a name is not the state)."""
@@ -39,9 +47,11 @@ def _outside_names(ents, person_mentions):
 def extract(article: Article) -> Extraction:
     doc = docmod.build(article)
     ents = entities.find(doc)
+    _by_sentence(doc, ents)
     officials, person_mentions = people.find(doc, ents)
     anonymous = people.unnamed(doc, ents, person_mentions)
     ents = _outside_names(ents, person_mentions)
+    _by_sentence(doc, ents)
     organizations = orgs.find(doc, ents)
     evs = events.find(doc, ents, person_mentions, organizations)
     stmts = statements.find(doc, person_mentions, evs)

@@ -50,7 +50,11 @@ def morph():
 def lemmas(word: str) -> tuple[str, ...]:
     """Normal forms of the likely parses of ``word`` (at most three), most likely first."""
     out: list[str] = []
-    for p in morph().parse(word)[:3]:
+    try:
+        parses = morph().parse(word)[:3]
+    except (KeyError, ValueError):     # pymorphy fails on characters that have no Unicode name
+        return (word.lower(),)
+    for p in parses:
         nf = p.normal_form.replace("ё", "е")
         if nf not in out:
             out.append(nf)
@@ -157,7 +161,10 @@ _NAME_TAGS = {"Name", "Surn", "Patr"}
 
 @lru_cache(maxsize=50_000)
 def _nominative_word(word: str, gender: str | None) -> tuple[str, str | None]:
-    parses = morph().parse(word)
+    try:
+        parses = morph().parse(word)
+    except (KeyError, ValueError):
+        return word.lower(), None
     if parses and word[-1:].lower() in "иуоеюэ" and not _known_word(parses[0]):
         return word.lower(), None        # a foreign name the dictionary does not know is not declined (Мусси)
     named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or parses
@@ -224,7 +231,10 @@ def _latin_word(word: str, table: dict[str, str], known: dict[str, str]) -> str:
 
 @lru_cache(maxsize=50_000)
 def _pos(word: str) -> str | None:
-    parses = morph().parse(word)
+    try:
+        parses = morph().parse(word)
+    except (KeyError, ValueError):
+        return None
     return parses[0].tag.POS if parses else None
 
 
