@@ -14,7 +14,7 @@ SEED   := ../shared/corpus
 $(BIN)/legation: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test,bench,dask]'
 	touch $@
 
 install: $(BIN)/legation

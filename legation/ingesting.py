@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import RDF
 
 from ingest.extract import extract
 from ingest.model import Article, Extraction
@@ -173,16 +172,27 @@ def extract_units(units: list) -> list[list[Extraction | InputError]]:
     return [_extract_file(u) if isinstance(u, str) else [_extract_article(u, u.path or "")] for u in units]
 
 
-def _units(files: list[str]) -> Iterator[tuple[int, object]]:
+@dataclass
+class Known:
+    """An article read here whose graph the store already holds: not extracted again."""
+
+    article: Article
+
+
+def _units(files: list[str], known: Callable[[Article], bool] | None = None) -> Iterator[tuple[int, object]]:
     """(file index, unit): a file to read in a worker, or — for files that hold many articles — each article,
-    read here, so that one large JSON Lines file still spreads over every worker."""
+    read here, so that one large JSON Lines file still spreads over every worker (and an article the store
+    already holds is not extracted again)."""
     for n, f in enumerate(files):
         if f.lower().endswith(MULTI_ARTICLE_SUFFIXES):
-            items = list(read_path(f))
-            if not items:
-                yield n, []
-            for item in items:
+            empty = True
+            for item in read_path(f):             # streamed: a large file is never all in memory
+                empty = False
+                if known is not None and isinstance(item, Article) and known(item):
+                    item = Known(item)
                 yield n, item
+            if empty:
+                yield n, []
         else:
             yield n, f
 
@@ -206,7 +216,7 @@ def _results(chunk: list[tuple[int, object]], results: list) -> Iterator[tuple[i
 def _local(chunk: list[tuple[int, object]]) -> list:
     out = []
     for _, unit in chunk:
-        if isinstance(unit, InputError):
+        if isinstance(unit, (InputError, Known)):
             out.append([unit])
         elif isinstance(unit, list):
             out.append([])
@@ -215,12 +225,13 @@ def _local(chunk: list[tuple[int, object]]) -> list:
     return out
 
 
-def extractions(files: list[str], jobs: int = 1, executor=None, window: int | None = None
-                ) -> Iterator[tuple[int, list[Extraction | InputError]]]:
+def extractions(files: list[str], jobs: int = 1, executor=None, window: int | None = None,
+                known: Callable[[Article], bool] | None = None
+                ) -> Iterator[tuple[int, list[Extraction | InputError | Known]]]:
     """(file index, results) for every unit of ``files``, in input order. Extraction runs here (``jobs`` 1),
     in ``jobs`` processes, or on ``executor`` (anything with ``submit(fn, arg)`` returning a future with
     ``result()``: a Dask client, say); at most ``window`` tasks are in flight, so memory stays bounded."""
-    units = _units(files)
+    units = _units(files, known)
     if executor is None and (jobs <= 1 or len(files) < 2 and not files[0].lower().endswith(MULTI_ARTICLE_SUFFIXES)):
         for chunk in _chunks(units, CHUNK):
             yield from _results(chunk, _local(chunk))
@@ -232,7 +243,7 @@ def extractions(files: list[str], jobs: int = 1, executor=None, window: int | No
     pending: deque = deque()
     try:
         for chunk in _chunks(units, CHUNK):
-            remote = [u for _, u in chunk if not isinstance(u, (InputError, list))]
+            remote = [u for _, u in chunk if not isinstance(u, (InputError, Known, list))]
             pending.append((chunk, executor.submit(extract_units, remote) if remote else None))
             while len(pending) >= window:
                 yield from _collect(*pending.popleft())
@@ -249,7 +260,7 @@ def extractions(files: list[str], jobs: int = 1, executor=None, window: int | No
 def _collect(chunk: list[tuple[int, object]], future) -> Iterator[tuple[int, list]]:
     remote = iter(future.result()) if future is not None else iter(())
     for n, unit in chunk:
-        if isinstance(unit, InputError):
+        if isinstance(unit, (InputError, Known)):
             yield n, [unit]
         elif isinstance(unit, list):
             yield n, []
@@ -416,7 +427,8 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
     waited = 0.0
     t = time.perf_counter()
     try:
-        for n, results in (extractions(files, jobs, executor) if files else ()):
+        known = (lambda a: sink.has(str(graph_iri(a.id))))
+        for n, results in (extractions(files, jobs, executor, known=known) if files else ()):
             waited += time.perf_counter() - t
             if n != done:
                 if progress and done >= 0:
@@ -428,7 +440,7 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
                     failed(item)
                     continue
                 report.articles += 1
-                if sink.has(str(graph_iri(item.article.id))):
+                if isinstance(item, Known) or sink.has(str(graph_iri(item.article.id))):
                     report.unchanged += 1
                     continue
                 try:
@@ -480,7 +492,7 @@ def refresh_derived(store) -> None:
         m = str(mem)
         interval, b, e = f"<{m}/interval>", f"<{m}/start>", f"<{m}/end>"
         lines += [f"<{m}> <{ORG.memberDuring}> {interval} {g} .",
-                  f"{interval} a <{TIME.Interval}> {g} .".replace(" a ", " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "),
+                  f"{interval} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{TIME.Interval}> {g} .",
                   f"{interval} <{TIME.hasBeginning}> {b} {g} .", f"{interval} <{TIME.hasEnd}> {e} {g} .",
                   f"{b} <{TIME.inXSDDate}> {start.n3()} {g} .", f"{e} <{TIME.inXSDDate}> {end.n3()} {g} ."]
     store.put_graph(DERIVED_GRAPH, "\n".join(lines) + ("\n" if lines else ""))

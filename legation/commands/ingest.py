@@ -12,7 +12,8 @@ from ..options import fail, open_store, store_options
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @store_options
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="extract in this many processes (writes stay in order, one transaction per article)")
+              help="extract in this many processes (identities and writes stay in input order; each article's graph "
+                   "is written all or nothing)")
 @click.option("--scheduler", metavar="ADDRESS",
               help="extract on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of local processes; "
                    "needs the `dask` extra. Env: LEGATION_SCHEDULER")
