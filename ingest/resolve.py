@@ -81,14 +81,19 @@ class Resolver:
         portfolio = (f"?post <{LG.portfolio}> {concept('portfolio', off.portfolio).n3()} ." if off.portfolio
                      else f"FILTER NOT EXISTS {{ ?post <{LG.portfolio}> ?any }}")
         from ontology.vocab import GAF, SCHEMA
+        # a fact k articles attest is k quads in the union default graph: DISTINCT sub-selects keep the join small
         q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?start0) AS ?start) (MAX(?end0) AS ?end) WHERE {{
   {{ SELECT ?mem (MIN(?d) AS ?start0) (MAX(?d) AS ?end0) WHERE {{
-      ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
-      {portfolio}
-      ?mem <{LG.post}> ?post ; <{GAF.denotedBy}> ?m .
-      ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
+      {{ SELECT DISTINCT ?mem WHERE {{
+          {{ SELECT DISTINCT ?post WHERE {{
+              ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
+              {portfolio}
+          }} }}
+          ?mem <{LG.post}> ?post .
+      }} }}
+      ?mem <{GAF.denotedBy}> ?m . ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
   }} GROUP BY ?mem }}
-  ?mem <{ORG.member}> ?person .
+  {{ SELECT DISTINCT ?mem ?person WHERE {{ ?mem <{ORG.member}> ?person }} }}
   ?person <{LG.nameKey}> ?key .
   OPTIONAL {{ ?person <{RDFS.label}> ?label . FILTER(LANG(?label) = "en") }}
 }} GROUP BY ?person LIMIT 50"""

@@ -37,7 +37,7 @@ from ingest.readers import list_files, read_path
 from ingest.resolve import Resolver
 from ingest.to_rdf import triples as article_triples
 from ontology import ID_BASE
-from ontology.iris import REFERENCE_GRAPH, graph_iri
+from ontology.iris import REFERENCE_GRAPH, graph_iri, is_article_graph
 from ontology.vocab import GAF, LG, NIF, ORG, OWL, SCHEMA, TIME
 
 from .errors import Error, InputError, StoreError
@@ -446,19 +446,24 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
                 try:
                     sink.add(item)
                     report.added += 1
-                except StoreError:
-                    raise
+                except StoreError as err:
+                    raise StoreError(f"{item.article.path or files[n]}: not stored: {err}",
+                                     hint="run the same ingest again: it picks up what was not stored") from None
                 except Exception as err:
                     failed(InputError(item.article.path or files[n],
                                       f"could not be mapped to RDF: {type(err).__name__}: {err}"))
             t = time.perf_counter()
-        sink.flush()
+        try:
+            sink.flush()
+        except StoreError as err:
+            raise StoreError(f"the last batch of articles was not stored: {err}",
+                             hint="run the same ingest again: it picks up what was not stored") from None
     finally:
         report.stages["extract (wait)"] = waited
     if progress and done >= 0:
         for k in range(done, total):
             progress(k + 1, total, files[k])
-    if report.added:
+    if report.added or _derived_stale(store):
         t = time.perf_counter()
         refresh_derived(store)
         report.stages["derived"] = time.perf_counter() - t
@@ -475,6 +480,22 @@ def remove(store, article: str) -> bool:
     store.remove_graph(graph)
     refresh_derived(store)
     return True
+
+
+def _article_graphs(store) -> int:
+    return sum(1 for g in store.graphs() if is_article_graph(g))
+
+
+def _derived_stale(store) -> bool:
+    """Whether the derived graph was computed for another set of articles (an ingest killed between its last
+    write and the refresh, or a graph removed by hand): it records how many article graphs it saw."""
+    q = f"SELECT ?n WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> <{OWL.versionInfo}> ?n }} }}"
+    try:
+        rows = store.select(q).rows
+    except Error:
+        return True
+    seen = str(rows[0][0]) if rows else None
+    return seen != str(_article_graphs(store))
 
 
 def refresh_derived(store) -> None:
@@ -495,7 +516,8 @@ def refresh_derived(store) -> None:
                   f"{interval} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{TIME.Interval}> {g} .",
                   f"{interval} <{TIME.hasBeginning}> {b} {g} .", f"{interval} <{TIME.hasEnd}> {e} {g} .",
                   f"{b} <{TIME.inXSDDate}> {start.n3()} {g} .", f"{e} <{TIME.inXSDDate}> {end.n3()} {g} ."]
-    store.put_graph(DERIVED_GRAPH, "\n".join(lines) + ("\n" if lines else ""))
+    lines.append(f"<{DERIVED_GRAPH}> <{OWL.versionInfo}> \"{_article_graphs(store)}\" {g} .")
+    store.put_graph(DERIVED_GRAPH, "\n".join(lines) + "\n")
 
 
 def default_jobs() -> int:
