@@ -181,11 +181,28 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
     events = _absorb_fragments([e for e in events if e.states])
     events = _absorb_fragments(_with_counterparts(doc, ents, events))
     story = _story_date(doc)
+    where = _story_place(doc, ents)
     for ev in events:
         if ev.date is None and story:
             ev.date = story            # news tells what happened on the day it is dated, unless it says otherwise
             ev.confidence = min(ev.confidence, 0.6)
+        if ev.place is None and where and ev.date == story:
+            ev.place = where           # and where it is datelined, for what happened that day
     return events
+
+
+def _story_place(doc: Doc, ents: list[EntMention]) -> str | None:
+    """Where the story happens: its dateline's city, else the first city or capital named as a place in its lead."""
+    body = [s for s in doc.sents if not s.headline][:3]
+    for sent in body:
+        for em in sent.ems:
+            if em.kind == "place" and em.dateline and em.sub in ("capital", "city"):
+                return em.value
+    for sent in body:
+        for em in sent.ems:
+            if em.kind == "place" and em.locative and not em.attribution and em.sub in ("capital", "city"):
+                return em.value
+    return None
 
 
 def _story_date(doc: Doc) -> str | None:
