@@ -153,7 +153,10 @@ class Resolver:
 
     def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
         day = dt.date.fromisoformat(ev.date)
-        lo, hi = (Literal(day + dt.timedelta(days=d), datatype=XSD.date).n3() for d in (-1, 1))
+        try:
+            lo, hi = (Literal(day + dt.timedelta(days=d), datatype=XSD.date).n3() for d in (-1, 1))
+        except OverflowError:          # the first or last day of the calendar: only that day
+            lo = hi = Literal(day, datatype=XSD.date).n3()
         actors = " , ".join(state_iri(c).n3() for c in sorted(ev.states))
         listed = ", ".join(state_iri(c).n3() for c in sorted(ev.states))
         q = f"""SELECT ?e (SAMPLE(?d) AS ?date) (SAMPLE(?p) AS ?place) WHERE {{
