@@ -298,16 +298,21 @@ def _absorb_fragments(events: list[Event]) -> list[Event]:
         if host is None:
             out.append(ev)
             continue
-        host.date = host.date or ev.date
-        host.place = host.place or ev.place
-        host.people += [p for p in ev.people if p not in host.people]
-        host.topics += [t for t in ev.topics if t not in host.topics]
-        host.organizations += [o for o in ev.organizations if o not in host.organizations]
-        host.mentions += ev.mentions
-        host.sentences += [s for s in ev.sentences if s not in host.sentences]
-        host.confidence = max(host.confidence, ev.confidence)
-        host.meeting = host.meeting or ev.meeting
+        _merge_into(host, ev)
     return sorted(out, key=lambda e: min(e.sentences or [0]))
+
+
+def _merge_into(old: Event, ev: Event) -> None:
+    """``ev`` is another report of ``old``: its date, place, people, topics and mentions join it."""
+    old.date = old.date or ev.date
+    old.place = old.place or ev.place
+    old.people += [p for p in ev.people if p not in old.people]
+    old.topics += [t for t in ev.topics if t not in old.topics]
+    old.organizations += [o for o in ev.organizations if o not in old.organizations]
+    old.mentions += ev.mentions
+    old.sentences += [s for s in ev.sentences if s not in old.sentences]
+    old.confidence = max(old.confidence, ev.confidence)
+    old.meeting = old.meeting or ev.meeting
 
 
 def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
@@ -535,15 +540,7 @@ def _add(events: list[Event], ev: Event) -> None:
             continue
         if old.date and ev.date and old.date != ev.date:
             continue
-        old.date = old.date or ev.date
-        old.place = old.place or ev.place
-        old.people += [p for p in ev.people if p not in old.people]
-        old.topics += [t for t in ev.topics if t not in old.topics]
-        old.organizations += [o for o in ev.organizations if o not in old.organizations]
-        old.mentions += ev.mentions
-        old.sentences += [s for s in ev.sentences if s not in old.sentences]
-        old.confidence = max(old.confidence, ev.confidence)
-        old.meeting = old.meeting or ev.meeting
+        _merge_into(old, ev)
         return
     events.append(ev)
 

@@ -71,19 +71,11 @@ def _skipped(name: str) -> bool:
 
 def _walk(directory: str, max_bytes: int, format: str | None) -> Iterator[Article | InputError]:
     """Every file under ``directory``, depth first in sorted order; hidden files and folders skipped."""
-    try:
-        names = sorted(os.listdir(directory))
-    except OSError as err:
-        yield InputError(directory, f"cannot list the directory ({err.strerror or err})")
-        return
-    for name in names:
-        if _skipped(name):
-            continue
-        path = os.path.join(directory, name)
-        if os.path.isdir(path) and not os.path.islink(path):
-            yield from _walk(path, max_bytes, format)
+    for item in _walk_names(directory):
+        if isinstance(item, InputError):
+            yield item
         else:
-            yield from _read_file(path, max_bytes, format)
+            yield from _read_file(item, max_bytes, format)
 
 
 def read_path(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES,
