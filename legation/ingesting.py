@@ -345,6 +345,7 @@ class _Sink:
         self.resolver = Resolver(store.select)
         self.index: IdentityIndex | None = None
         self.pending: dict[str, str] = {}
+        self.pending_paths: list[str] = []
         self.pending_triples = 0
         self.seen: set[str] = set()
         self.stage = report.stages
@@ -382,6 +383,7 @@ class _Sink:
         self.index.add(lines, triples)
         t = self._tick("index", t)
         self.pending[graph] = text
+        self.pending_paths.append(ex.article.path or graph)
         self.pending_triples += len(lines)
         if self.pending_triples >= BATCH_TRIPLES or len(self.pending) >= BATCH_ARTICLES:
             self.flush()
@@ -392,11 +394,19 @@ class _Sink:
         t = time.perf_counter()
         self.store.put_graphs(self.pending)
         self.pending = {}
+        self.pending_paths = []
         self.pending_triples = 0
         self._tick("write", t)
 
 
 # --- the ingest ----------------------------------------------------------------------------------------------
+
+def _not_stored(path: str, err: StoreError) -> StoreError:
+    """The store failed while ``path`` was being stored: name it (once), and say how to pick up."""
+    if str(err).startswith(f"{path}: "):
+        return err
+    return StoreError(f"{path}: not stored: {err}", hint="run the same ingest again: it picks up what was not stored")
+
 
 def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | None = None,
            on_error: Callable[[Error], None] | None = None, executor=None,
@@ -427,7 +437,12 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
     waited = 0.0
     t = time.perf_counter()
     try:
-        known = (lambda a: sink.has(str(graph_iri(a.id))))
+        def known(article: Article) -> bool:
+            try:
+                return sink.has(str(graph_iri(article.id)))
+            except StoreError as err:
+                raise _not_stored(article.path or "an article", err) from None
+
         for n, results in (extractions(files, jobs, executor, known=known) if files else ()):
             waited += time.perf_counter() - t
             if n != done:
@@ -440,15 +455,14 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
                     failed(item)
                     continue
                 report.articles += 1
-                if isinstance(item, Known) or sink.has(str(graph_iri(item.article.id))):
-                    report.unchanged += 1
-                    continue
                 try:
+                    if isinstance(item, Known) or sink.has(str(graph_iri(item.article.id))):
+                        report.unchanged += 1
+                        continue
                     sink.add(item)
                     report.added += 1
                 except StoreError as err:
-                    raise StoreError(f"{item.article.path or files[n]}: not stored: {err}",
-                                     hint="run the same ingest again: it picks up what was not stored") from None
+                    raise _not_stored(item.article.path or files[n], err) from None
                 except Exception as err:
                     failed(InputError(item.article.path or files[n],
                                       f"could not be mapped to RDF: {type(err).__name__}: {err}"))
@@ -456,8 +470,9 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
         try:
             sink.flush()
         except StoreError as err:
-            raise StoreError(f"the last batch of articles was not stored: {err}",
-                             hint="run the same ingest again: it picks up what was not stored") from None
+            paths = sink.pending_paths
+            batch = paths[0] + (f" and {len(paths) - 1} more article(s)" if len(paths) > 1 else "")
+            raise _not_stored(batch, err) from None
     finally:
         report.stages["extract (wait)"] = waited
     if progress and done >= 0:
