@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..text import Token
@@ -67,9 +68,14 @@ def _guess_year(month: int, day: int | None, published: dt.date | None) -> int |
     return None
 
 
+FUTURE_REACH = 6     # a future marker this many tokens from a weekday makes it point forward
+
+
 def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer, published: dt.date | None,
-               future: bool = False) -> list[DateExpr]:
-    """Date expressions in a sentence's tokens. ``future``: weekdays point forward (the sentence is in the future)."""
+               future: Collection[int] = ()) -> list[DateExpr]:
+    """Date expressions in a sentence's tokens. ``future``: token positions of future markers ("will", "в
+    следующую", "سوف"); a weekday near one points forward ("will meet on Friday"), any other one back to the
+    latest such day on or before publication ("on Friday rejected …, and said that Kyiv would not …")."""
     # normalise digits (Arabic-Indic) through the keys' first form
     texts = [k[0] for k in keys]
     words = {m.start: m for m in gaz.find(tokens, keys)}
@@ -165,7 +171,7 @@ def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer,
                     else:
                         delta = (published.weekday() - int(e.value)) % 7
                         day = published - dt.timedelta(days=delta)
-                        if future and delta:
+                        if delta and any(abs(p - i) <= FUTURE_REACH for p in future):
                             day = published + dt.timedelta(days=7 - delta)
                         value = day.isoformat()
                 except OverflowError:      # a publication date at the edge of the calendar (year 1 or 9999)

@@ -54,7 +54,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
     for sent in doc.sents:
         if _paragraph_start(doc, sent):
             context_date = None
-        own = _date_of(sent)
+        reported = _reported_from(doc, sent)
+        own = next((d.value for d in sent.dates if d.value and d.start < reported), None)
         if own:
             context_date = own
         # a blocking phrase (type NONE: "с помощью", "ردا على سؤال") hides any cue read over the same words
@@ -68,7 +69,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         for pm in people:
             if pm.sent is sent and pm.official.name not in persons:
                 persons.append(pm.official.name)
-        date = _date_of(sent) or context_date
+        date = context_date
         place = places[0] if places else None
         topics = list(dict.fromkeys(e.value for m in sent.topics for e in m.entries if e.kind == "topic"))
         topics += [f"state:{c}" for c in topic_states if f"state:{c}" not in topics]
@@ -169,7 +170,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)
             ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
-                       date=_nearest_date(sent, m) or date, place=_nearest_place(sent, ents, m, places) or
+                       date=_nearest_date(sent, m, reported) or date, place=_nearest_place(sent, ents, m, places) or
                        _dateline_place(doc, sent, ents), topics=topics_,
                        mentions=[doc.mention(sent, m.start, m.end)],
                        sentences=[sent.index], confidence=0.6 if weak else 0.8,
@@ -348,8 +349,17 @@ def _dateline_place(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
     return None
 
 
-def _nearest_date(sent: Sent, cue) -> str | None:
-    dated = [d for d in sent.dates if d.value]
+def _reported_from(doc: Doc, sent: Sent) -> int:
+    """Where the sentence's first reported clause begins ("said that …", "заявил, что …", "أكد أن …"): the
+    token of "that"; the length of the sentence when it has none."""
+    return next((t for t in range(1, len(sent.tokens)) if token_in(doc, sent, t, "that")), len(sent.tokens))
+
+
+def _nearest_date(sent: Sent, cue, reported: int) -> str | None:
+    """The date closest to the cue on its side of a reported clause: "X said on Monday that the drones came on
+    Saturday" dates the saying on Monday and the drones on Saturday."""
+    inside = cue.start >= reported
+    dated = [d for d in sent.dates if d.value and (d.start >= reported) == inside]
     if not dated:
         return None
     return min(dated, key=lambda d: min(abs(d.start - cue.end), abs(cue.start - d.end))).value
@@ -608,13 +618,6 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
     actors = [c for c in actors if c in states and states[c].status != "historical"] or \
              [c for c in actors if c in states]
     return actors, topic_states, places, [c for c in located if c not in actors]
-
-
-def _date_of(sent: Sent) -> str | None:
-    for d in sent.dates:
-        if d.value:
-            return d.value
-    return None
 
 
 def _context(doc: Doc, sent: Sent, people: list[PersonMention]) -> str:

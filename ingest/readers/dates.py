@@ -47,9 +47,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")),
     ("ymd", re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)")),
-    ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})(?:\s*[/\-]\s*{_MON})?"
+    ("dmy", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})(?:\s*[/\-]\s*{_MON}|\s*\(\s*{_MON}\s*\))?"
                        rf"\.?,?\s*(?P<y>\d{{4}})(?!\d)")),
-    ("mdy", re.compile(rf"(?P<mon>{_MON})(?:\s*[/\-]\s*{_MON})?\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})"
+    ("mdy", re.compile(rf"(?P<mon>{_MON})(?:\s*[/\-]\s*{_MON}|\s*\(\s*{_MON}\s*\))?\.?\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})"
                        r"(?!\d)")),
 )
 _DAY_MONTH: tuple[re.Pattern[str], ...] = (
@@ -129,6 +129,18 @@ def parse_date_line(line: str, lang: str) -> str | None:
     if re.search(r"\d{4}", fold(line)) and len(_leftover_words(line, 0, 0)) <= 3:
         return _dateparser_date(line, lang)
     return None
+
+
+def find_masthead_date(line: str) -> str | None:
+    """The ISO date of a short masthead line that carries a full date among a few other words ("Sahel Brief
+    No. 14 - 10 July 2024", "Газета «…» № 137 от 31.07.2024, стр. 6"); None for a sentence."""
+    if len(line) > 120 or line.rstrip().endswith(tuple(".!?؟…")):
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    iso, start, end = found
+    return iso if len(_leftover_words(line, start, end)) <= 6 else None
 
 
 def _standard_arabic_months(text: str) -> str:

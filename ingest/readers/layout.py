@@ -172,6 +172,21 @@ def dateline_date(dateline: Dateline, published: str | None) -> str | None:
 
 # --- the whole layout ---------------------------------------------------------------------------------------
 
+_MASTHEAD_LINES = 6      # a publication date is looked for this far into the opening lines …
+_PARAGRAPH = 150         # … and not beyond the first line this long (a paragraph of the body)
+
+
+def _masthead_date(lines: list[Line], first_body: int) -> tuple[str, int] | None:
+    """(ISO date, line index) of a date among the short opening lines (masthead, headline block), if any."""
+    for k, line in enumerate(lines[:first_body + _MASTHEAD_LINES]):
+        if len(line.content) > _PARAGRAPH:
+            break
+        iso = dates.find_masthead_date(line.content)
+        if iso:
+            return iso, k
+    return None
+
+
 def parse_layout(text: str, lang: str) -> Layout:
     """Title, date, source, publisher and body offsets of a plain-text article.
 
@@ -195,6 +210,13 @@ def parse_layout(text: str, lang: str) -> Layout:
             if published and i + 1 < len(lines):
                 i += 1
     first_body = i
+    if published is None:
+        found = _masthead_date(lines, first_body)
+        if found:
+            published, k = found
+            if k >= first_body and k + 1 < len(lines):
+                title = max((line.content for line in lines[first_body - 1:k]), key=len)
+                first_body = k + 1
     body_start = lines[first_body].start
 
     last = len(lines) - 1

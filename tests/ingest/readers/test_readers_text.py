@@ -233,3 +233,39 @@ def test_zero_width_and_bidi_characters_are_kept(tmp_path):
     assert art.text == text
     assert art.title == "\u200fعنوان الخبر\u200f"
     assert art.text[art.body_start:].startswith("نص\u200c")
+
+
+@pytest.mark.parametrize("text, lang, published, title, body_opens", [
+    # a masthead line carrying the issue's date among a few words
+    ("Gulf Monitor | Policy Notes\nNote No. 7 - 3 March 2025\n\nOman hosts talks on shipping\n\n"
+     "Omani mediators hosted a fresh round of talks in Muscat on Sunday.\n", "en", "2025-03-03",
+     "Gulf Monitor | Policy Notes", "Oman hosts talks"),
+    # a newspaper's issue line above the headline
+    ("Газета «Северный вестник» № 41 от 04.03.2025, стр. 2\n\nМинистры встретились в Осло\n\n"
+     "Министры иностранных дел двух стран провели переговоры в Осло во вторник.\n", "ru", "2025-03-04",
+     "Газета «Северный вестник» № 41 от 04.03.2025, стр. 2", "Министры встретились"),
+    # the date line below a headline that follows a channel's banner: the headline is the title
+    ("NORTH SEA RADIO | EUROPE\n\nNorway and Denmark agree on a joint patrol of their maritime border\n\n"
+     "Posted 5 March 2025, 10:20 CET\n\nThe two governments announced the agreement on Wednesday.\n", "en",
+     "2025-03-05", "Norway and Denmark agree on a joint patrol of their maritime border", "The two governments"),
+    # a Levantine month glossed with the Egyptian name in brackets
+    ("النشرة الدبلوماسية\nالثلاثاء 4 آذار (مارس) 2025\n\nمحادثات في عمّان\n\nعقد وزيرا الخارجية محادثات في عمّان.\n",
+     "ar", "2025-03-04", "النشرة الدبلوماسية", "محادثات في عمّان"),
+])
+def test_publication_date_among_the_opening_lines(text, lang, published, title, body_opens):
+    layout = parse_layout(text, lang)
+    assert layout.published == published
+    assert layout.title == title
+    assert text[layout.body_start:].startswith(body_opens)
+
+
+@pytest.mark.parametrize("text", [
+    # a date in the first paragraph of the body is not the publication date
+    "Talks in Oslo\n\nThe ministers met in Oslo on 3 March 2025 and agreed to meet again.\n",
+    # nor is a date past the first long paragraph
+    "Talks in Oslo\n\n" + "The ministers of the two states met in Oslo for a long round of talks that covered "
+    "fisheries, the maritime border, energy and the war in Ukraine, officials said afterwards.\n\n"
+    "Next round: 3 March 2026\n",
+])
+def test_no_publication_date_from_the_body(text):
+    assert parse_layout(text, "en").published is None
