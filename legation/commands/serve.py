@@ -34,7 +34,9 @@ def command(store_dir, port, read_only):
         raise ConfigError(f"the store is the endpoint {config.location}: `legation serve` serves a store "
                           "directory", hint="give --store DIR, or unset LEGATION_ENDPOINT")
     server = start_server(config.path, port=port, read_only=read_only)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl-C and SIGTERM stop the server, even when this process was started with SIGINT ignored (as a shell
+    # starts background jobs)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         click.echo(f"SPARQL endpoint:  {server.query_url}")
         if server.update_url:
@@ -50,7 +52,8 @@ def command(store_dir, port, read_only):
         click.echo("Stopping.", err=True)
     finally:
         server.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum, frame):
