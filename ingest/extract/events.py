@@ -19,6 +19,7 @@ from ..model import Event, Organization
 from .dates import parse_iso
 from .doc import Doc, Sent
 from .entities import EntMention, phrase_before, token_in
+from .gazetteer import EXACT
 from .people import PersonMention
 
 PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
@@ -448,7 +449,7 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
     """A verb cue used as a noun or adjective: after a determiner ("a veto", "the besieged town") or a state
     adjective ("Palestinian armed groups")."""
     toks = sent.tokens
-    if doc.lex.lang.nominal(toks[m.start].text):
+    if doc.lex.lang.nominal(toks[m.start].text) and not _listed_as_written(doc, sent, m):
         return True
     if token_in(doc, sent, m.start - 1, "determiner"):
         return True
@@ -458,6 +459,12 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
             and toks[m.start - 1].text.islower() and not any(c.start == m.start - 1 for c in sent.cues):
         return True      # a ceremonial welcome
     return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+
+
+def _listed_as_written(doc: Doc, sent: Sent, m) -> bool:
+    """The cue's first word is listed in events.tsv exactly as written ("=التقى": its ال is part of the verb,
+    not the article of a verbal noun)."""
+    return any(k.startswith(EXACT) and k in doc.lex.cues.root for k in sent.keys[m.start])
 
 
 def _proper_noun(doc: Doc, sent: Sent, m) -> bool:

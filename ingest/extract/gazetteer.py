@@ -100,31 +100,38 @@ class Gazetteer:
         return out
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
-        """The longest match starting at token ``i``, or None."""
+        """The longest match starting at token ``i``, or None. In a language whose keys strip clitics one after
+        another, of the phrases matching the same tokens those read through the least stripped keys win:
+        وبحثا is و + بحثا "discussed", not و + ب + حثا "urged"."""
         end = len(tokens) if end is None else end
+        ranked = self.lang.stripping_keys
         best: Match | None = None
-        frontier = [self.root]
+        best_cost = 0
+        frontier: dict[int, tuple[dict, int]] = {id(self.root): (self.root, 0)}
         j = i
         while frontier and j < end:
-            nxt = []
-            for node in frontier:
-                for k in keys[j]:
+            nxt: dict[int, tuple[dict, int]] = {}
+            for node, cost in frontier.values():
+                for rank, k in enumerate(keys[j]):
                     if not k:
                         continue
                     child = node.get(k)
-                    if child is not None and child not in nxt:
-                        nxt.append(child)
+                    if child is None:
+                        continue
+                    c = cost + (rank if ranked and not k.startswith(EXACT) else 0)
+                    if id(child) not in nxt or c < nxt[id(child)][1]:
+                        nxt[id(child)] = (child, c)
             frontier = nxt
             j += 1
-            for node in frontier:
+            for node, cost in sorted(frontier.values(), key=lambda x: x[1]):
                 bucket = node.get(_END)
                 if not bucket:
                     continue
                 ok = tuple(e for e, words, rules in bucket
                            if all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
-                    if best is None or best.end < j:
-                        best = Match(i, j, ok)
-                    elif best.end == j:
+                    if best is None or best.end < j or cost < best_cost:
+                        best, best_cost = Match(i, j, ok), cost
+                    elif best.end == j and cost == best_cost:
                         best = Match(i, j, best.entries + tuple(e for e in ok if e not in best.entries))
         return best

@@ -39,6 +39,9 @@ class Language:
     code: str
     data_dir: Path
     abbreviations: frozenset[str] = field(default_factory=frozenset)
+    # token_keys strip more with each key (clitics, then the article): of the phrases matching the same tokens,
+    # those read through the least stripped keys win
+    stripping_keys: bool = False
 
     # --- normalisation -------------------------------------------------------------------------------
     def norm(self, word: str) -> str:

@@ -56,6 +56,7 @@ class Defaults(Language):
     code: str = "ar"
     data_dir: Path = field(default=Path(__file__).resolve().parent)
     abbreviations: frozenset[str] = frozenset()
+    stripping_keys: bool = True
 
     def norm(self, word: str) -> str:
         return normalize(word)

@@ -21,6 +21,10 @@ def _verb_forms(v: str, irregular: dict[str, list[str]]) -> list[str]:
     if (len(v) >= 3 and v[-1] not in _VOWELS + "wxy" and v[-2] in _VOWELS and v[-3] not in _VOWELS
             and len(v) <= 4):   # stop → stopped, ban → banned (short words only)
         return [v, v + "s", v + v[-1] + "ed", v + v[-1] + "ing"]
+    if len(v) > 4 and v[-1] not in _VOWELS + "wxy" and v[-2] in _VOWELS and v[-3] not in _VOWELS:
+        # the consonant doubles when the last syllable is stressed (expel → expelled, cancel → cancelled in
+        # British spelling) but not otherwise (visit → visited): both spellings, the wrong one never occurs
+        return [v, v + "s", v + "ed", v + "ing", v + v[-1] + "ed", v + v[-1] + "ing"]
     return [v, v + "s", v + "ed", v + "ing"]
 
 
