@@ -208,12 +208,13 @@ def _story_place(doc: Doc, ents: list[EntMention]) -> str | None:
 
 
 def _story_date(doc: Doc) -> str | None:
-    """The date the story is about: the first date of its lead (the first two sentences of the body), else the
-    publication date."""
+    """The date the story is about: the first date of its lead (the first sentences of the body) outside what
+    the lead reports someone said, else the publication date."""
     body = [s for s in doc.sents if not s.headline][:3]
     for sent in body:
+        reported = _reported_from(doc, sent)
         for d in sent.dates:
-            if not (d.value and len(d.value) == 10):
+            if not (d.value and len(d.value) == 10) or d.start >= reported:
                 continue
             if doc.published is None or abs((parse_iso(d.value) - doc.published).days) <= 7:
                 return d.value          # a date of the story's own days, not a background date

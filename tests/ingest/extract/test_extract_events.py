@@ -1,0 +1,235 @@
+"""Events: the PLOVER type of clear cases, the participant states, the people, the date (relative expressions
+resolved against the publication date, 2024-03-12, a Tuesday) and the place."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.events import PLOVER
+
+CASES = [
+    # lang, text, type, states, date, place
+    # meetings, talks, visits, calls
+    ("en", "Russian and Pakistani diplomats met in Moscow on Monday.", "CONSULT", ["PK", "RU"], "2024-03-11", "moscow"),
+    ("en", "The Russian defence minister met his Pakistani counterpart yesterday.",
+     "CONSULT", ["PK", "RU"], "2024-03-11", None),
+    ("en", "Russia and Pakistan held a telephone conversation on Monday.", "CONSULT", ["PK", "RU"], "2024-03-11", None),
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الباكستاني في موسكو امس.",
+     "CONSULT", ["PK", "RU"], "2024-03-11", "moscow"),
+    ("ar", "أجرى الرئيس الروسي اتصالا هاتفيا مع رئيس الوزراء الباكستاني يوم الاثنين.",
+     "CONSULT", ["PK", "RU"], "2024-03-11", None),
+    ("ar", "اجتمع وزير الخارجية الروسي مع نظيره الهندي في نيودلهي يوم الأربعاء.",
+     "CONSULT", ["IN", "RU"], "2024-03-06", "new-delhi"),
+    ("ru", "Глава российского МИД Сергей Лавров встретился с министром иностранных дел Пакистана в Москве вчера.",
+     "CONSULT", ["PK", "RU"], "2024-03-11", "moscow"),
+    ("ru", "Президент России провел телефонный разговор с премьер-министром Пакистана в понедельник.",
+     "CONSULT", ["PK", "RU"], "2024-03-11", None),
+    # signing
+    ("en", "Egypt and Saudi Arabia signed a memorandum on defence cooperation in Cairo on Tuesday.",
+     "SUPPORT", ["EG", "SA"], "2024-03-12", "cairo"),
+    ("ar", "وقعت مصر والسعودية مذكرة تفاهم للتعاون الدفاعي في القاهرة يوم الثلاثاء.",
+     "SUPPORT", ["EG", "SA"], "2024-03-12", "cairo"),
+    ("ru", "Египет и Саудовская Аравия подписали меморандум об оборонном сотрудничестве в Каире во вторник.",
+     "SUPPORT", ["EG", "SA"], "2024-03-12", "cairo"),
+    # joint exercises
+    ("en", "The Russian Navy and the Pakistani Navy held a joint military exercise on 8 March.",
+     "COOPERATE", ["PK", "RU"], "2024-03-08", None),
+    ("ar", "أجرت القوات الروسية والباكستانية مناورات عسكرية مشتركة في 15 آذار 2024.",
+     "COOPERATE", ["PK", "RU"], "2024-03-15", None),
+    ("ru", "Россия и Пакистан провели совместные военные учения в Аравийском море в пятницу.",
+     "COOPERATE", ["PK", "RU"], "2024-03-08", None),
+    # accusations and criticism
+    ("en", "The Pakistani Foreign Office accused India of violating the ceasefire.", "ACCUSE", ["IN", "PK"], None, None),
+    ("en", "China condemned the U.S. decision to send warships.", "ACCUSE", ["CN", "US"], None, None),
+    ("ar", "اتهمت الخارجية الروسية الولايات المتحدة بتقويض الاستقرار في المنطقة.", "ACCUSE", ["RU", "US"], None, None),
+    ("ar", "انتقدت الولايات المتحدة وبريطانيا القرار.", "ACCUSE", ["GB", "US"], None, None),
+    ("ru", "Кремль обвинил Вашингтон во вмешательстве во внутренние дела.", "ACCUSE", ["RU", "US"], None, None),
+    # sanctions and expulsions
+    ("en", "The United States imposed sanctions on Iran on Monday.", "SANCTION", ["IR", "US"], "2024-03-11", None),
+    ("ar", "فرضت الولايات المتحدة عقوبات جديدة على روسيا يوم الاثنين.", "SANCTION", ["RU", "US"], "2024-03-11", None),
+    ("ar", "طردت الهند دبلوماسيين باكستانيين.", "SANCTION", ["IN", "PK"], None, None),
+    ("ru", "Вашингтон ввел санкции против Тегерана в понедельник.", "SANCTION", ["IR", "US"], "2024-03-11", None),
+    ("ru", "Индия выслала двух пакистанских дипломатов.", "SANCTION", ["IN", "PK"], None, None),
+    # force
+    ("en", "Russian troops attacked Ukrainian positions near Kharkiv on Sunday.",
+     "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
+    ("ar", "قصفت القوات الروسية مدينة خاركيف يوم الأحد.", "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
+    ("ru", "Израиль нанес удар по Дамаску во вторник.", "ASSAULT", ["IL", "SY"], "2024-03-12", None),
+    # threats, demands, refusals, promises
+    ("en", "North Korea threatened South Korea with a nuclear strike.", "THREATEN", ["KP", "KR"], None, None),
+    ("ar", "هددت كوريا الشمالية كوريا الجنوبية بضربة نووية.", "THREATEN", ["KP", "KR"], None, None),
+    ("ru", "Россия пригрозила Японии санкциями.", "THREATEN", ["JP", "RU"], None, None),
+    ("en", "Kazakhstan called on both sides to show restraint.", "REQUEST", ["KZ"], None, None),
+    ("ru", "Казахстан призвал обе стороны к сдержанности.", "REQUEST", ["KZ"], None, None),
+    ("en", "Moscow rejected the proposal.", "REJECT", ["RU"], None, None),
+    ("ar", "رفضت موسكو الاقتراح.", "REJECT", ["RU"], None, None),
+    ("en", "Russia promised to supply wheat to Egypt.", "AGREE", ["EG", "RU"], None, None),
+    ("ru", "Россия пообещала поставить пшеницу в Египет.", "AGREE", ["EG", "RU"], None, None),
+    # an announced future act is an intention (AGREE)
+    ("en", "China and Russia will hold joint naval drills next month.", "AGREE", ["CN", "RU"], None, None),
+    ("ar", "أعلنت الصين وروسيا أنهما ستجريان مناورات بحرية مشتركة الشهر المقبل.", "AGREE", ["CN", "RU"], None, None),
+    ("ru", "Китай и Россия проведут совместные военно-морские учения в следующем месяце.",
+     "AGREE", ["CN", "RU"], None, None),
+    # verbs that double their last consonant; an Arabic verb that begins with the letters of the article
+    ("en", "India expelled two Pakistani diplomats.", "SANCTION", ["IN", "PK"], None, None),
+    ("en", "Russia cancelled a joint exercise with India.", "SANCTION", ["IN", "RU"], None, None),
+    ("ar", "التقى الرئيس الأمريكي نظيره الصيني.", "CONSULT", ["CN", "US"], None, None),
+    # وبحثا is "and the two discussed" (و + بحثا), not و + ب + حثا "urged"
+    ("ar", "التقى وزير الخارجية الروسي نظيره الباكستاني وبحثا مكافحة الإرهاب.", "CONSULT", ["PK", "RU"], None, None),
+]
+
+
+@pytest.mark.parametrize("lang, text, etype, states, date, place", CASES)
+def test_event(run, lang, text, etype, states, date, place):
+    ex = run(text, lang)
+    assert [e.type for e in ex.events] == [etype]
+    ev = ex.events[0]
+    assert ev.states == states
+    if date is not None:
+        assert ev.date == date
+    assert ev.place == place
+    assert ev.mentions and all(m.sentence == 0 for m in ev.mentions)
+
+
+@pytest.mark.parametrize("lang, text, date", [
+    ("en", "Russia and Pakistan held talks in Islamabad yesterday.", "2024-03-11"),
+    ("en", "Russia and Pakistan held talks in Islamabad on Wednesday.", "2024-03-06"),
+    ("en", "Russia and Pakistan held talks in Islamabad today.", "2024-03-12"),
+    ("en", "Russia and Pakistan held talks in Islamabad on 15 March 2024.", "2024-03-15"),
+    ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد امس.", "2024-03-11"),
+    ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد أمس.", "2024-03-11"),
+    ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد يوم الأربعاء.", "2024-03-06"),
+    ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد اليوم.", "2024-03-12"),
+    ("ru", "Россия и Пакистан провели переговоры в Исламабаде вчера.", "2024-03-11"),
+    ("ru", "Россия и Пакистан провели переговоры в Исламабаде в среду.", "2024-03-06"),
+    ("ru", "Россия и Пакистан провели переговоры в Исламабаде сегодня.", "2024-03-12"),
+])
+def test_relative_dates_resolved_against_publication(run, lang, text, date):
+    ex = run(text, lang)
+    assert [(e.type, e.states, e.date, e.place) for e in ex.events] == [("CONSULT", ["PK", "RU"], date, "islamabad")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia and Pakistan will hold talks on Thursday."),
+    ("ar", "ستجري روسيا وباكستان محادثات يوم الخميس."),
+    ("ru", "Переговоры России и Пакистана пройдут в четверг."),
+])
+def test_future_meeting_is_an_intention_on_the_coming_weekday(run, lang, text):
+    ex = run(text, lang)
+    assert [(e.type, e.states, e.date) for e in ex.events] == [("AGREE", ["PK", "RU"], "2024-03-14")]
+
+
+def test_relative_date_without_publication_date_is_unknown(run):
+    ex = run("Russia and Pakistan held talks yesterday.", "en", published=None)
+    assert [(e.type, e.date) for e in ex.events] == [("CONSULT", None)]
+
+
+def test_publication_datetime_is_reduced_to_its_date(run):
+    ex = run("Russia and Pakistan held talks yesterday.", "en", published="2024-03-12T09:30:00+05:00")
+    assert [e.date for e in ex.events] == ["2024-03-11"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia did not sign the agreement with Pakistan."),
+    ("ar", "لم توقع روسيا الاتفاقية مع باكستان."),
+    ("ru", "Россия не подписала соглашение с Пакистаном."),
+])
+def test_negated_act_is_not_an_event(run, lang, text):
+    assert run(text, lang).events == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia and Pakistan held talks in Islamabad on Wednesday. The talks between Russia and Pakistan "
+           "focused on trade."),
+    ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد يوم الأربعاء. وركزت المحادثات بين روسيا وباكستان على التجارة."),
+    ("ru", "Россия и Пакистан провели переговоры в Исламабаде в среду. Переговоры России и Пакистана были "
+           "посвящены торговле."),
+])
+def test_two_reports_of_one_meeting_are_one_event(run, lang, text):
+    ex = run(text, lang)
+    assert len(ex.events) == 1
+    ev = ex.events[0]
+    assert (ev.type, ev.states, ev.date, ev.place) == ("CONSULT", ["PK", "RU"], "2024-03-06", "islamabad")
+
+
+def test_different_acts_on_different_days_are_two_events(run):
+    ex = run("Russia and Pakistan held talks in Islamabad on Wednesday. On Thursday, Russia and Pakistan signed "
+             "a trade deal.", "en")
+    assert [(e.type, e.date) for e in ex.events] == [("CONSULT", "2024-03-06"), ("SUPPORT", "2024-03-07")]
+    assert [e.sentences for e in ex.events] == [[0], [1]]
+
+
+@pytest.mark.parametrize("lang, text, people", [
+    ("en", "Russian Deputy Defence Minister Alexander Fomin met Pakistani officials in Islamabad on Tuesday.",
+     ["Alexander Fomin"]),
+    ("ar", "التقى الرئيس الروسي فلاديمير بوتين رئيس الوزراء الهندي ناريندرا مودي في موسكو يوم الاثنين.",
+     ["Vladimir Putin", "Narendra Modi"]),
+    ("ru", "Владимир Путин встретился с Нарендрой Моди в Москве в понедельник.", ["Vladimir Putin", "Narendra Modi"]),
+])
+def test_event_people_and_their_states(run, lang, text, people):
+    ex = run(text, lang)
+    assert len(ex.events) == 1
+    ev = ex.events[0]
+    assert ev.people == people
+    offs = {o.name: o.state for o in ex.officials}
+    assert all(offs[p] in ev.states for p in people)
+
+
+@pytest.mark.parametrize("lang, text, context", [
+    ("en", "Russian Deputy Defence Minister Alexander Fomin met Pakistani officials in Islamabad on Tuesday.", "military"),
+    ("en", "Russian and Pakistani diplomats met in Moscow on Monday.", "diplomatic"),
+    ("ru", "Россия и Пакистан провели совместные военные учения в Аравийском море в пятницу.", "military"),
+])
+def test_event_context(run, lang, text, context):
+    assert [e.context for e in run(text, lang).events] == [context]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Moscow and Beijing signed an agreement on Monday."),
+    ("ru", "Москва и Исламабад подписали соглашение о военном сотрудничестве."),
+])
+def test_capitals_acting_are_participants_not_the_place(run, lang, text):
+    ev, = run(text, lang).events
+    assert ev.type == "SUPPORT" and len(ev.states) == 2 and ev.place is None
+
+
+def test_event_types_are_plover_and_confidence_in_range(run):
+    for lang, text, *_ in CASES:
+        for ev in run(text, lang).events:
+            assert ev.type in PLOVER
+            assert ev.context in ("diplomatic", "military", "economic", "other")
+            assert 0 < ev.confidence <= 1
+            assert ev.states == sorted(set(ev.states))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The two countries have cooperated for three years."),
+    ("ru", "Стороны сотрудничают в течение двух лет."),
+    ("ar", "بحث الجانبان الوضع في أفغانستان ومكافحة الإرهاب."),
+])
+def test_no_event_without_states(run, lang, text):
+    assert run(text, lang).events == []
+
+
+@pytest.mark.parametrize("lang, text, date", [
+    # a weekday far from a future marker of the same sentence is the past one
+    ("en", "Pakistan on Friday rejected India's proposal, saying that Islamabad would not accept conditions.",
+     "2024-03-08"),
+    ("ru", "Пакистан в пятницу отверг предложение Индии, заявив, что Исламабад никогда не будет принимать условия.",
+     "2024-03-08"),
+])
+def test_a_future_marker_far_from_the_weekday_does_not_move_it_forward(run, lang, text, date):
+    ex = run(text, lang)
+    assert [(e.type, e.date) for e in ex.events] == [("REJECT", date)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "India accused Pakistan of violating the ceasefire. The Indian army said that Pakistani troops had "
+           "opened fire on Saturday."),
+    ("ru", "Индия обвинила Пакистан в нарушении перемирия. Индийская армия заявила, что пакистанские военные "
+           "открыли огонь в субботу."),
+])
+def test_a_date_inside_a_reported_clause_does_not_date_the_saying(run, lang, text):
+    ex = run(text, lang)
+    accuse = [e for e in ex.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].states == ["IN", "PK"]
+    assert accuse[0].date == "2024-03-12"           # the story's day, not Saturday 9 March

@@ -1,0 +1,156 @@
+"""Officials: a name next to a post and its state, the name in Latin script, later bare surnames resolved to the
+full name, posts of international organisations, and posts named without a person."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.translit import name_key
+
+LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿ' .\-]+$")
+
+
+def only_official(ex):
+    assert len(ex.officials) == 1, [o.name for o in ex.officials]
+    return ex.officials[0]
+
+
+@pytest.mark.parametrize("lang, text, name, state, position, native", [
+    ("en", "Russian Deputy Foreign Minister Mikhail Lebedev met the Pakistani envoy.",
+     "Mikhail Lebedev", "RU", "Deputy Minister of Foreign Affairs", "Mikhail Lebedev"),
+    ("en", "Pakistan's Interior Minister Tariq Hameed opened the meeting.",
+     "Tariq Hameed", "PK", "Minister of Interior", "Tariq Hameed"),
+    ("en", "Igor Sokolov, Russia's ambassador to Pakistan, said the talks went well.",
+     "Igor Sokolov", "RU", "Ambassador to Pakistan", "Igor Sokolov"),
+    ("ar", "قال نائب وزير الدفاع الروسي ألكسندر فومين إن التعاون يتطور.",
+     "Alexander Fomin", "RU", "Deputy Minister of Defence", "ألكسندر فومين"),
+    ("ar", "قال وزير الخارجية الباكستاني طارق حميد إن البلدين يعملان معا.",
+     "Tariq Hamid", "PK", "Minister of Foreign Affairs", "طارق حميد"),
+    ("ar", "التقى السفير الروسي لدى باكستان دانيلا غانيتش وزير الداخلية الباكستاني.",
+     None, "RU", "Ambassador to Pakistan", "دانيلا غانيتش"),
+    ("ru", "Заместитель министра иностранных дел России Михаил Лебедев встретился с послом Пакистана.",
+     "Mikhail Lebedev", "RU", "Deputy Minister of Foreign Affairs", "Михаил Лебедев"),
+    ("ru", "Посол Пакистана в России Тарик Хамид вручил верительные грамоты.",
+     "Tariq Hamid", "PK", "Ambassador to Russia", "Тарик Хамид"),
+])
+def test_title_and_name(run, lang, text, name, state, position, native):
+    off = only_official(run(text, lang))
+    if name is not None:
+        assert off.name == name
+    assert LATIN.match(off.name), off.name
+    assert (off.state, off.position, off.native) == (state, position, native)
+    assert off.lang in (None, lang)
+
+
+@pytest.mark.parametrize("text, mention, native, name", [
+    # natasha brings the name back to the nominative
+    ("Президент провел переговоры с министром обороны Сергеем Шойгу в среду.",
+     "Сергеем Шойгу", "Сергей Шойгу", "Sergei Shoigu"),
+    ("Президент провел переговоры с заместителем министра обороны России Михаилом Лебедевым.",
+     "Михаилом Лебедевым", "Михаил Лебедев", "Mikhail Lebedev"),
+    ("Министр иностранных дел России встретился с заместителем министра иностранных дел Пакистана "
+     "Тариком Хамидом.", "Тариком Хамидом", "Тарик Хамид", "Tariq Hamid"),
+])
+def test_russian_names_normalised_to_nominative(run, text, mention, native, name):
+    ex = run(text, "ru")
+    off = next(o for o in ex.officials if o.native == native)
+    assert off.name == name
+    assert [m.text for m in off.mentions] == [mention]
+
+
+def test_russian_instrumental_keeps_post_and_state(run):
+    ex = run("Президент провел переговоры с заместителем министра обороны России Михаилом Лебедевым.", "ru")
+    off = only_official(ex)
+    assert (off.state, off.position, off.portfolio) == ("RU", "Deputy Minister of Defence", "defence")
+
+
+@pytest.mark.parametrize("lang, text, full, surname", [
+    ("en", "Russian Deputy Foreign Minister Yuri Petrov spoke first. Petrov added that the visit was a success.",
+     "Yuri Petrov", "Petrov"),
+    ("ar", "قال السفير الروسي إيغور سوكولوف إن المحادثات كانت مثمرة. وأضاف سوكولوف أن الجانبين اتفقا على اللقاء مجددا.",
+     "إيغور سوكولوف", "سوكولوف"),
+    ("ru", "Посол России Игорь Соколов заявил, что переговоры были плодотворными. Соколов добавил, что стороны "
+     "договорились встретиться снова.", "Игорь Соколов", "Соколов"),
+])
+def test_later_bare_surname_is_the_same_person(run, lang, text, full, surname):
+    ex = run(text, lang)
+    off = only_official(ex)
+    assert [m.text for m in off.mentions] == [full, surname]
+    assert off.mentions[1].sentence == 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russian Ambassador Igor Sokolov met the minister.", "en"),
+    ("التقى السفير الروسي إيغور سوكولوف الوزير.", "ar"),
+    ("Посол России Игорь Соколов встретился с министром.", "ru"),
+])
+def test_one_cross_script_key_for_one_person(run, text, lang):
+    off = only_official(run(text, lang))
+    assert off.key == name_key("Igor Sokolov")
+    assert off.state == "RU"
+    assert off.role == "ambassador"
+    assert LATIN.match(off.name)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Foreign Minister Sergei Lavrov of Russia met his counterpart from Pakistan."),
+    ("ar", "التقى وزير الخارجية الروسي سيرغي لافروف نظيره الباكستاني في موسكو امس."),
+    ("ru", "Глава российского МИД Сергей Лавров встретился с министром иностранных дел Пакистана в Москве вчера."),
+])
+def test_known_person_gets_the_reference_spelling(run, lang, text):
+    off = only_official(run(text, lang))
+    assert off.known
+    assert off.name == "Sergey Lavrov"
+    assert (off.state, off.position) == ("RU", "Minister of Foreign Affairs")
+
+
+@pytest.mark.parametrize("lang, text, name, org", [
+    ("en", "U.S. Defense Secretary Lloyd Austin met NATO Secretary General Jens Stoltenberg in Brussels.",
+     "Jens Stoltenberg", "nato"),
+    ("ar", "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش إلى وقف إطلاق النار.", "António Guterres", "un"),
+    ("ru", "Генеральный секретарь ООН Антониу Гутерриш призвал стороны к сдержанности.", "António Guterres", "un"),
+])
+def test_official_of_an_international_organisation(run, lang, text, name, org):
+    off = next(o for o in run(text, lang).officials if o.name == name)
+    assert off.org == org
+    assert off.state is None
+    assert off.role == "secretary-general"
+
+
+def test_two_officials_of_two_states(run):
+    ex = run("Pakistani Interior Minister Tariq Hameed met Russian Ambassador Igor Sokolov on Monday.", "en")
+    got = {(o.name, o.state, o.role) for o in ex.officials}
+    assert got == {("Tariq Hameed", "PK", "minister"), ("Igor Sokolov", "RU", "ambassador")}
+
+
+def test_us_cabinet_secretary(run):
+    ex = run("U.S. Defense Secretary Lloyd Austin met NATO Secretary General Jens Stoltenberg in Brussels.", "en")
+    austin = next(o for o in ex.officials if o.name == "Lloyd Austin")
+    assert (austin.state, austin.portfolio) == ("US", "defence")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Pakistani defence minister arrived in Moscow."),
+    ("ar", "وصل وزير الدفاع الباكستاني إلى موسكو."),
+])
+def test_post_without_a_name_is_unnamed(run, lang, text):
+    ex = run(text, lang)
+    assert ex.officials == []
+    assert [(o.state, o.position) for o in ex.unnamed] == [("PK", "Minister of Defence")]
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("en", "Vladimir Putin met Narendra Modi in Moscow on Monday.", {"Vladimir Putin", "Narendra Modi"}),
+    ("ar", "التقى فلاديمير بوتين ناريندرا مودي في موسكو يوم الاثنين.", {"Vladimir Putin", "Narendra Modi"}),
+    ("ru", "Владимир Путин встретился с Нарендрой Моди в Москве в понедельник.", {"Vladimir Putin", "Narendra Modi"}),
+])
+def test_well_known_full_names_without_titles(run, lang, text, names):
+    ex = run(text, lang)
+    assert {o.name for o in ex.officials} == names
+    assert {o.state for o in ex.officials} == {"RU", "IN"}
+
+
+def test_officials_make_their_states_present(run):
+    ex = run("Владимир Путин встретился с Нарендрой Моди в Москве в понедельник.", "ru")
+    assert {s.code for s in ex.states} == {"RU", "IN"}
