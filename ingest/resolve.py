@@ -76,20 +76,13 @@ class Resolver:
         return _holder_in_table(off, date)
 
     def _holder_in_graph(self, off: Official, date: str) -> tuple[URIRef, str, str] | None:
-        from ontology.iris import concept_iri as concept
-        from ontology.vocab import ORG, RDFS
-        portfolio = (f"?post <{LG.portfolio}> {concept('portfolio', off.portfolio).n3()} ." if off.portfolio
-                     else f"FILTER NOT EXISTS {{ ?post <{LG.portfolio}> ?any }}")
-        from ontology.vocab import GAF, SCHEMA
+        from ontology.iris import post_iri
+        from ontology.vocab import GAF, ORG, RDFS, SCHEMA
         # a fact k articles attest is k quads in the union default graph: DISTINCT sub-selects keep the join small
         q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?start0) AS ?start) (MAX(?end0) AS ?end) WHERE {{
   {{ SELECT ?mem (MIN(?d) AS ?start0) (MAX(?d) AS ?end0) WHERE {{
       {{ SELECT DISTINCT ?mem WHERE {{
-          {{ SELECT DISTINCT ?post WHERE {{
-              ?post <{ORG.postIn}> {state_iri(off.state).n3()} ; <{ORG.role}> {concept('role', off.role).n3()} .
-              {portfolio}
-          }} }}
-          ?mem <{LG.post}> ?post .
+          ?mem <{LG.post}> {post_iri(post_key(off)).n3()} .
       }} }}
       ?mem <{GAF.denotedBy}> ?m . ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
   }} GROUP BY ?mem }}
@@ -179,13 +172,27 @@ def _days(a: str, b: str) -> int:
         return 10 ** 6
 
 
+def post_key(off: Official) -> str:
+    """The key of an official's post: state (or organisation), role, portfolio, and "deputy" / "first" /
+    "assistant" for the posts under it ("RU-minister-defence-deputy")."""
+    pkey = "-".join(filter(None, [off.state or off.org, off.role, off.portfolio or ""]))
+    if junior_post(off):
+        pkey += "-" + off.position.split()[0].lower()
+    return pkey
+
+
+def junior_post(off: Official) -> bool:
+    """A deputy's or assistant's post: several people hold it at once."""
+    return bool(off.position and off.position.lower().startswith(("deputy", "first deputy", "assistant")))
+
+
 def _holder_in_table(off: Official, date: str | None) -> tuple[URIRef, str, str] | None:
     """The well-known office-holder (people table) who held this post of this state in the article's year."""
     from ontology import refdata
 
     from .translit import name_key
-    if not date:
-        return None
+    if not date or junior_post(off):
+        return None         # the table lists heads of posts, not their deputies
     year = int(date[:4])
     found = [p for p in refdata.people().values() if p.state == off.state and any(
         post.role == off.role and (post.portfolio or None) == (off.portfolio or None) and post.org is None

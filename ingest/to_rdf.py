@@ -18,7 +18,7 @@ from ontology.iris import (article_iri, concept_iri, graph_iri, membership_iri, 
 from ontology.vocab import GAF, LG, NIF, ORG, PROV, SCHEMA, SEM
 
 from .model import Extraction, Mention
-from .resolve import Identity, Resolver
+from .resolve import Identity, Resolver, post_key
 
 Triple = tuple  # (subject, predicate, object)
 
@@ -126,9 +126,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
         for m in ms:
             add((node, GAF.denotedBy, m))
         if off.role and (off.state or off.org):
-            pkey = "-".join(filter(None, [off.state or off.org, off.role, off.portfolio or ""]))
-            if off.position and off.position.lower().startswith(("deputy", "first deputy", "assistant")):
-                pkey += "-" + off.position.split()[0].lower()
+            pkey = post_key(off)
             post = post_iri(pkey)
             add((post, RDF.type, ORG.Post))
             label = off.position or off.role

@@ -51,6 +51,7 @@ def _near_after(positions: list[int], i: int, window: int, sent: Sent) -> bool:
 
 def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: list[Organization]) -> list[Event]:
     events: list[Event] = []
+    discussed: list[str] = []        # topics of the sentences that say what was discussed
     context_date = None
     for sent in doc.sents:
         if _paragraph_start(doc, sent):
@@ -59,6 +60,10 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         own = next((d.value for d in sent.dates if d.value and d.start < reported), None)
         if own:
             context_date = own
+        if _markers(sent, "DISCUSS"):
+            actors, subjects, _, _ = _participants(doc, sent, ents, people, orgs)
+            discussed += [e.value for m in sent.topics for e in m.entries if e.kind == "topic"]
+            discussed += [f"state:{c}" for c in subjects + actors]    # the meeting's own parties are left out below
         # a blocking phrase (type NONE: "с помощью", "ردا على سؤال") hides any cue read over the same words
         cues = [(m, e) for m in sent.cues if not any(x.value == "NONE" for x in m.entries)
                 for e in m.entries if e.value in PLOVER]
@@ -181,6 +186,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             for part in _split_by_place(ev, sent, ents):
                 _add(events, part)
     events = _absorb_fragments([e for e in events if e.states])
+    _topics_of_the_talks(events, discussed)
     events = _absorb_fragments(_with_counterparts(doc, ents, events))
     story = _story_date(doc)
     where = _story_place(doc, ents)
@@ -191,6 +197,16 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         if ev.place is None and where and ev.date == story:
             ev.place = where           # and where it is datelined, for what happened that day
     return events
+
+
+def _topics_of_the_talks(events: list[Event], discussed: list[str]) -> None:
+    """"The situation in Afghanistan was discussed in depth": in an article that reports one meeting, what the
+    article says was discussed is that meeting's topic."""
+    meetings = [e for e in events if e.type == "CONSULT"]
+    if len(meetings) == 1:
+        meeting = meetings[0]
+        parties = {f"state:{c}" for c in meeting.states}
+        meeting.topics += [t for t in dict.fromkeys(discussed) if t not in meeting.topics and t not in parties]
 
 
 def _story_place(doc: Doc, ents: list[EntMention]) -> str | None:

@@ -21,7 +21,7 @@ from .known import gazetteer as known_gazetteer
 from .known import lookup as known_person
 from .known import post_at
 
-ROLE_KINDS = ("role", "role+portfolio", "counterpart")
+ROLE_KINDS = ("role", "role+portfolio", "modifier+role", "counterpart")
 HOST_ROLES = {"ambassador", "envoy", "special-representative", "charge-d-affaires", "consul", "defence-attache"}
 TITLE_KINDS = ROLE_KINDS + ("modifier", "portfolio", "body", "conn", "rank")
 MAX_NAME_WORDS = 5
@@ -117,8 +117,12 @@ def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
             after_host = after_host or e.value == "host"
         elif e.kind == "counterpart":
             run.counterpart = True
-        elif e.kind in ("role", "role+portfolio"):
+        elif e.kind in ("role", "role+portfolio", "modifier+role"):
             role, _, port = str(e.value).partition("/")
+            if e.kind == "modifier+role":       # "замминистра": deputy + minister in one word
+                (mod, role), port = (role, port), ""
+                if mod not in run.modifiers and run.role is None:
+                    run.modifiers.append(mod)
             r = rank.get(role, 50)
             if run.role is None or r < best_rank or (role != "head" and run.role == "head"):
                 if not (run.role and run.role != "head" and role == "head"):
@@ -315,6 +319,7 @@ def unnamed(doc: Doc, ents: list[EntMention], mentions: list[PersonMention]) -> 
     title run with a role and a state and no name next to it. The holder is looked up when the graph is written."""
     out: list[Official] = []
     taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start - 3, pm.end + 3)}
+    named = {(pm.official.state, pm.official.position) for pm in mentions}
     for sent in doc.sents:
         for run in title_runs(doc, sent, ents):
             if not run.role or not run.state or run.counterpart or run.org or (sent.index, run.start) in taken \
@@ -323,6 +328,8 @@ def unnamed(doc: Doc, ents: list[EntMention], mentions: list[PersonMention]) -> 
             if run.role in ("head", "leader", "adviser", "member-of-parliament", "general"):
                 continue
             position = position_label(run.role, run.modifiers, run.portfolio, run.host, None, run.style)
+            if (run.state, position) in named:
+                continue        # the post of someone the article named: it refers back to that person
             out.append(Official(name="", state=run.state, position=position, role=run.role, portfolio=run.portfolio,
                                 lang=doc.article.lang, mentions=[doc.mention(sent, run.start, run.end)]))
     return out

@@ -137,3 +137,26 @@ def test_stats_report_distinct_things(store):
     assert s["articles"] == 3
     assert s["people"] == 2          # Kornilov and Baloch, each one node across three languages
     assert s["states"] >= 3          # RU, PK, AF
+
+
+def test_a_deputy_post_named_without_its_holder_never_resolves_to_the_head_of_the_post():
+    from ingest.model import Official
+    from ingest.resolve import Resolver
+    minister = Official(name="", state="RU", position="Minister of Defence", role="minister", portfolio="defence")
+    deputy = Official(name="", state="RU", position="Deputy Minister of Defence", role="minister",
+                      portfolio="defence")
+    resolver = Resolver(None)                      # the table of well-known office-holders only
+    assert resolver._holder(minister, "2021-09-29") is not None
+    assert resolver._holder(deputy, "2021-09-29") is None
+
+
+def test_a_post_that_refers_back_to_the_official_the_article_named_adds_nobody(store, tmp_path):
+    text = ("Russian Deputy Minister of Defence Pavel Orlov held talks with Pakistani officials in Islamabad on "
+            "Monday.\n\nThe Russian Deputy Minister of Defence said the two armies would hold a joint exercise.\n"
+            "The Pakistani Foreign Minister did not comment.\n")
+    path = tmp_path / "refers-back-en.txt"
+    path.write_text("Russian and Pakistani officials meet\n3 March 2026\n\n" + text, encoding="utf-8")
+    report = ingest(store, [str(path)])
+    assert report.ok, report.failed
+    people = rows(store, f"SELECT DISTINCT ?p WHERE {{ ?e <{SEM}hasActor> ?p . ?p a <{LG}Person> }}")
+    assert [p.rsplit("/", 1)[-1] for (p,) in people] == ["RU-b.rlf"], people

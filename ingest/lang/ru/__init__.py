@@ -87,6 +87,9 @@ class Defaults(Language):
                 if {"Geox", "Name", "Surn", "Orgn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")):
                     keys.append(p.normal_form.replace("ё", "е"))
                     break
+            first = morph().parse(word)[0]
+            if first.tag.POS == "ADJF":     # the adjective of a name in any case: Южная Корея → Южной Корее
+                keys.append(first.normal_form.replace("ё", "е"))
         else:
             keys = [lemmas(word)[0] if lemmas(word) else n]
         s = stem(word)

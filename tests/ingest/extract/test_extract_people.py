@@ -33,6 +33,9 @@ def only_official(ex):
      "Mikhail Lebedev", "RU", "Deputy Minister of Foreign Affairs", "Михаил Лебедев"),
     ("ru", "Посол Пакистана в России Тарик Хамид вручил верительные грамоты.",
      "Tariq Hamid", "PK", "Ambassador to Russia", "Тарик Хамид"),
+    # "замминистра" is one word for "deputy minister"
+    ("ru", "По словам замминистра обороны РФ Алексея Кривошеина, переговоры прошли успешно.",
+     "Alexei Krivoshein", "RU", "Deputy Minister of Defence", "Алексей Кривошеин"),
 ])
 def test_title_and_name(run, lang, text, name, state, position, native):
     off = only_official(run(text, lang))

@@ -63,6 +63,16 @@ def test_russian_adjective_in_every_case(run, form):
     assert mention_texts(ex, "RU") == [form]
 
 
+@pytest.mark.parametrize("text, code", [
+    ("КНДР пригрозила Южной Корее ядерным ударом.", "KR"),
+    ("Пхеньян обвинил Южную Корею в провокации.", "KR"),
+    ("Делегация Северной Македонии прибыла в Скопье.", "MK"),
+    ("Власти Южного Судана подписали соглашение.", "SS"),
+])
+def test_russian_names_with_an_adjective_in_every_case(run, text, code):
+    assert code in codes(run(text, "ru"))
+
+
 def test_russian_name_in_every_case(run):
     ex = run("Россия, России, Россией, о России и Пакистан, Пакистана, Пакистану, в Пакистане.", "ru")
     assert mention_texts(ex, "RU") == ["Россия", "России", "Россией", "России"]
