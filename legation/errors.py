@@ -64,3 +64,9 @@ class ValidationError(Error):
 
 class ConfigError(Error):
     """Configuration (environment, config file, options) is inconsistent."""
+
+
+class OutputError(Error):
+    """An output file cannot be written (its directory is missing or not writable)."""
+
+    hint = "give a file in an existing, writable directory"

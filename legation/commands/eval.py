@@ -17,7 +17,8 @@ def command(gold_dir, fmt, per_article, minimums):
     """Measure extraction against gold annotations: precision, recall and F1 per kind and per language.
 
     GOLD_DIR holds one YAML file per article in the shared gold format (id, lang, text_file, states, officials,
-    organizations, events, topics; see tests/gold/README.md). The articles are read and extracted here, no store.
+    organizations, events, topics; the format and coding conventions are in the README of the shared eval folder,
+    and tests/gold/dev/ is an example). The articles are read and extracted here, no store.
 
     \b
     Example:

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from ..errors import OutputError
 from ..options import open_store, store_options
 
 
@@ -26,7 +27,11 @@ def command(store_dir, endpoint, fmt, out):
     try:
         if out:
             directory = os.path.dirname(os.path.abspath(out))
-            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".legation-export-")
+            try:
+                fd, tmp = tempfile.mkstemp(dir=directory, prefix=".legation-export-")
+            except OSError as err:
+                raise OutputError(f"{out}: cannot write there: {err.strerror or err}",
+                                  hint="give --out a file in an existing, writable directory") from None
             try:
                 with os.fdopen(fd, "wb") as fh:
                     store.dump(fh, fmt)

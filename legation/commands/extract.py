@@ -13,7 +13,7 @@ from ..options import fail
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "ttl", "jsonld", "trig"]), default="jsonl",
-              show_default=True, help="jsonl: the extraction contract; ttl/jsonld/trig: the RDF of each article")
+              show_default=True, help="jsonl: the extraction contract; trig/jsonld: the RDF, one named graph per article; ttl: the same triples merged")
 def command(paths, fmt):
     """Extract states, officials, organisations, events and topics from articles, without a store.
 
@@ -30,6 +30,7 @@ def command(paths, fmt):
     from ingest.readers import read_path
 
     failed = False
+    rdf = None                  # the RDF of every article, printed as one document at the end
     for path in paths:
         for item in read_path(path):
             if isinstance(item, InputError):
@@ -43,6 +44,27 @@ def command(paths, fmt):
                 click.echo(json.dumps(to_json(ex, path), ensure_ascii=False))
             else:
                 from ingest.to_rdf import to_dataset
-                ds = to_dataset(ex)
-                click.echo(ds.serialize(format={"ttl": "trig", "trig": "trig", "jsonld": "json-ld"}[fmt]))
+                rdf = _merge(rdf, to_dataset(ex))
+    if rdf is not None:
+        click.echo(_serialize(rdf, fmt))
     sys.exit(1 if failed else 0)
+
+
+def _merge(into, ds):
+    """The quads of ``ds`` added to ``into`` (each article keeps its named graph); ``ds`` when ``into`` is None."""
+    if into is None:
+        return ds
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        into.graph(g).add((s, p, o))
+    return into
+
+
+def _serialize(ds, fmt: str) -> str:
+    """trig and jsonld keep one named graph per article; ttl merges them into one graph of triples."""
+    if fmt != "ttl":
+        return ds.serialize(format={"trig": "trig", "jsonld": "json-ld"}[fmt])
+    from rdflib import Graph
+    merged = Graph(namespace_manager=ds.namespace_manager)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged.serialize(format="turtle")
