@@ -76,7 +76,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             if pm.sent is sent and pm.official.name not in persons:
                 persons.append(pm.official.name)
         date = context_date
-        place = places[0] if places else None
+        sentence_place = places[0] if places else None
         topics = list(dict.fromkeys(e.value for m in sent.topics for e in m.entries if e.kind == "topic"))
         topics += [f"state:{c}" for c in topic_states if f"state:{c}" not in topics]
         context = _context(doc, sent, people)
@@ -103,7 +103,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 continue      # "after two days of fighting" is background; "after their talks" is a meeting
             kept.append((m, e, weak, supported))
         strong = [m for m, _, weak, _ in kept if not weak]
-        sentence_support = bool(occur or sent.dates or place or sent.headline)
+        sentence_support = bool(occur or sent.dates or sentence_place or sent.headline)
         first_weak: dict[tuple[int, int], object] = {}
         for m, _, weak, _ in kept:
             if weak:
@@ -145,6 +145,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
             states_ = list(actors)
             topics_ = list(topics)
+            target = _object_place(doc, sent, m) if etype in ON_PLACE | {"CONSULT"} else None
+            place = sentence_place or target        # "shelled Kharkiv", "visited Karachi": the cue's object
             if etype == "CONSULT":
                 for code in _discussed(doc, sent, ents, m):
                     if code in states_:
@@ -176,8 +178,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)
             ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
-                       date=_nearest_date(sent, m, reported) or date, place=_nearest_place(sent, ents, m, places) or
-                       _dateline_place(doc, sent, ents), topics=topics_,
+                       date=_nearest_date(sent, m, reported) or date,
+                       place=_nearest_place(sent, ents, m, places) or target or _dateline_place(doc, sent, ents),
+                       topics=topics_,
                        mentions=[doc.mention(sent, m.start, m.end)],
                        sentences=[sent.index], confidence=0.6 if weak else 0.8,
                        meeting=etype == "CONSULT" and "meeting" in flags)
@@ -388,6 +391,18 @@ def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -
     if not cands:
         return None
     return min(cands, key=lambda em: min(abs(em.start - cue.end), abs(cue.start - em.end))).value
+
+
+def _object_place(doc: Doc, sent: Sent, cue) -> str | None:
+    """A city named right after the cue, as its object ("shelled Kharkiv", "strikes on Gaza", "visited Karachi",
+    "обстреляли Харьков", "قصفت مدينة خاركيف"): where the act happened."""
+    for em in sent.ems:
+        if em.kind == "place" and em.sub in ("capital", "city") and not em.attribution \
+                and 0 <= em.start - cue.end <= 2 \
+                and all(token_in(doc, sent, t, "target-prep") or token_in(doc, sent, t, "locative")
+                        for t in range(cue.end, em.start)):
+            return em.value
+    return None
 
 
 def _place_after(sent: Sent, ents: list[EntMention], cue) -> bool:

@@ -53,7 +53,7 @@ CASES = [
     ("en", "Russian troops attacked Ukrainian positions near Kharkiv on Sunday.",
      "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
     ("ar", "قصفت القوات الروسية مدينة خاركيف يوم الأحد.", "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
-    ("ru", "Израиль нанес удар по Дамаску во вторник.", "ASSAULT", ["IL", "SY"], "2024-03-12", None),
+    ("ru", "Израиль нанес удар по Дамаску во вторник.", "ASSAULT", ["IL", "SY"], "2024-03-12", "damascus"),
     # threats, demands, refusals, promises
     ("en", "North Korea threatened South Korea with a nuclear strike.", "THREATEN", ["KP", "KR"], None, None),
     ("ar", "هددت كوريا الشمالية كوريا الجنوبية بضربة نووية.", "THREATEN", ["KP", "KR"], None, None),
@@ -69,6 +69,12 @@ CASES = [
     ("ar", "أعلنت الصين وروسيا أنهما ستجريان مناورات بحرية مشتركة الشهر المقبل.", "AGREE", ["CN", "RU"], None, None),
     ("ru", "Китай и Россия проведут совместные военно-морские учения в следующем месяце.",
      "AGREE", ["CN", "RU"], None, None),
+    # a city as the object of the act is where it happened, and its state takes part in an attack
+    ("en", "Russian forces shelled Kharkiv on Sunday.", "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
+    ("ru", "Российские войска обстреляли Харьков в воскресенье.", "ASSAULT", ["RU", "UA"], "2024-03-10", "kharkiv"),
+    ("en", "Israel launched airstrikes on Gaza.", "ASSAULT", ["IL", "PS"], None, "gaza"),
+    ("en", "Admiral Nikolai Smirnov, commander of the Russian Navy, visited Karachi.", "CONSULT", ["PK", "RU"], None,
+     "karachi"),
     # verbs that double their last consonant; an Arabic verb that begins with the letters of the article
     ("en", "India expelled two Pakistani diplomats.", "SANCTION", ["IN", "PK"], None, None),
     ("en", "Russia cancelled a joint exercise with India.", "SANCTION", ["IN", "RU"], None, None),
