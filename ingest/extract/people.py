@@ -59,6 +59,10 @@ def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, obj
             lab[i] = ("T", e)
     lang = doc.lex.lang
     for em in sent.ems:
+        if _host_capital(em, lab):
+            # "السفير الباكستاني في موسكو", "ambassador in Moscow": the capital names the host state
+            lab[em.start:em.end] = [("S", em.state if em.kind == "place" else em.value)] * (em.end - em.start)
+            continue
         if em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
             continue
         if em.sub == "adj" and em.start > 0 and not lang.agrees(sent.tokens[em.start - 1].text,
@@ -68,6 +72,16 @@ def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, obj
             if lab[i] is None or lab[i][1].kind == "conn":
                 lab[i] = ("S", em.value) if em.kind == "state" else ("O", em.value)
     return lab
+
+
+def _host_capital(em, lab) -> bool:
+    """A capital right after a title's host connector ("in", "في", "в")."""
+    capital = (em.kind == "place" and em.sub == "capital" and em.state) or \
+        (em.kind == "state" and em.sub in ("capital", "seat"))
+    if not capital or em.start == 0 or lab[em.start - 1] is None:
+        return False
+    kind, e = lab[em.start - 1]
+    return kind == "T" and e.kind == "conn" and e.value == "host"
 
 
 def title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
@@ -302,6 +316,8 @@ def _is_entity_start(doc: Doc, sent: Sent, k: int) -> bool:
 def name_before(doc: Doc, sent: Sent, i: int, blocked: set[int]) -> tuple[int, int] | None:
     """Apposition: "Ri Yong Ho, North Korea's foreign minister" — a capitalised name ending before ", " at i-1."""
     toks = sent.tokens
+    if i >= 3 and token_in(doc, sent, i - 1, "determiner") and toks[i - 2].text == ",":
+        i -= 1                   # "Igor Sokolov, the Russian envoy"
     if doc.article.lang == "ar" or i < 2 or toks[i - 1].text not in {",", "،"}:
         return None
     k = i - 1
@@ -459,7 +475,20 @@ def _name_for(doc: Doc, sent: Sent, run: TitleRun, spans, blocked) -> tuple[tupl
     span = name_before(doc, sent, run.start, blocked)
     if span:
         return span, None
-    return None
+    return name_in_apposition(doc, sent, run.end, blocked)
+
+
+def name_in_apposition(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[tuple[int, int], None] | None:
+    """"the Russian ambassador, Igor Sokolov, said": a name of two words or more set off by commas after the
+    title (capitalised scripts only: Arabic commas do not set names off this way)."""
+    toks = sent.tokens
+    if doc.article.lang == "ar" or j >= len(toks) or toks[j].text != ",":
+        return None
+    span = name_after(doc, sent, j + 1, blocked)
+    if span is None or span[1] - span[0] < 2:
+        return None
+    closed = span[1] == len(toks) or toks[span[1]].text in {",", ".", ";", ")"}
+    return (span, None) if closed else None
 
 
 def _token_index_at(toks, end_char: int) -> int:

@@ -33,6 +33,15 @@ def only_official(ex):
      "Mikhail Lebedev", "RU", "Deputy Minister of Foreign Affairs", "Михаил Лебедев"),
     ("ru", "Посол Пакистана в России Тарик Хамид вручил верительные грамоты.",
      "Tariq Hamid", "PK", "Ambassador to Russia", "Тарик Хамид"),
+    # a capital after the host connector names the host state
+    ("ar", "وقال السفير الباكستاني في موسكو محمد خالد جمالي للصحفيين إن العلاقات جيدة.",
+     None, "PK", "Ambassador to Russia", "محمد خالد جمالي"),
+    ("ru", "Посол Пакистана в Москве Мухаммад Халид Джамали заявил, что отношения хорошие.",
+     None, "PK", "Ambassador to Russia", "Мухаммад Халид Джамали"),
+    # the name in apposition after the title, and after the name with "the"
+    ("en", "The minister met the Russian ambassador, Igor Sokolov, on Monday.",
+     "Igor Sokolov", "RU", "Ambassador", "Igor Sokolov"),
+    ("en", "The talks were attended by Igor Sokolov, the Russian envoy.", "Igor Sokolov", "RU", "Envoy", "Igor Sokolov"),
     # "замминистра" is one word for "deputy minister"
     ("ru", "По словам замминистра обороны РФ Алексея Кривошеина, переговоры прошли успешно.",
      "Alexei Krivoshein", "RU", "Deputy Minister of Defence", "Алексей Кривошеин"),
