@@ -256,8 +256,10 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
                 k += 2
             elif t == "-" and words and k + 1 < n and toks[k + 1].text[:1].isupper():
                 k += 1
-            elif token_in(doc, sent, k, "name-particle") and words and k + 1 < n and toks[k + 1].text[:1].isupper():
-                k += 1
+            elif token_in(doc, sent, k, "name-particle") and words and k + 1 < n and (
+                    toks[k + 1].text[:1].isupper()
+                    or (toks[k + 1].text == "-" and k + 2 < n and toks[k + 2].text[:1].isupper())):
+                k += 1           # "bin Salman", "al-Sisi", "el-Sisi"
             elif t in ("'",) and words and k + 1 < n and toks[k + 1].text[:1].isupper() and toks[k].end == toks[k + 1].start:
                 k += 1
             else:

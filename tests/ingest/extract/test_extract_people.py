@@ -42,6 +42,9 @@ def only_official(ex):
     ("en", "The minister met the Russian ambassador, Igor Sokolov, on Monday.",
      "Igor Sokolov", "RU", "Ambassador", "Igor Sokolov"),
     ("en", "The talks were attended by Igor Sokolov, the Russian envoy.", "Igor Sokolov", "RU", "Envoy", "Igor Sokolov"),
+    # a lower-case particle joined by a hyphen stays inside the name
+    ("en", "Egyptian President Abdel Fattah al-Sisi met Saudi officials.",
+     "Abdel Fattah el-Sisi", "EG", "President", "Abdel Fattah al-Sisi"),
     # "замминистра" is one word for "deputy minister"
     ("ru", "По словам замминистра обороны РФ Алексея Кривошеина, переговоры прошли успешно.",
      "Alexei Krivoshein", "RU", "Deputy Minister of Defence", "Алексей Кривошеин"),
