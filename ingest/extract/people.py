@@ -65,6 +65,9 @@ def _labels(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[tuple[str, obj
             continue
         if em.kind not in ("state", "org") or em.sub in ("people", "capital", "seat"):
             continue
+        if doc.article.lang == "en" and em.start > 0 and lab[em.start - 1] and lab[em.start - 1][0] == "T" \
+                and lab[em.start - 1][1].kind != "conn" and _first_name_like_a_state(doc, sent, em.start, set()):
+            continue             # "Foreign Minister Israel Katz": a first name, not the minister's state
         if em.sub == "adj" and em.start > 0 and not lang.agrees(sent.tokens[em.start - 1].text,
                                                                   sent.tokens[em.start].text):
             continue
@@ -246,7 +249,8 @@ def name_after(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[int, in
     words = 0
     while k < n and words < MAX_NAME_WORDS:
         t = toks[k].text
-        if k in blocked and not (cased and t[:1].isupper() and words and not _is_entity_start(doc, sent, k)):
+        if k in blocked and not (cased and t[:1].isupper() and words and not _is_entity_start(doc, sent, k)) \
+                and not (doc.article.lang == "en" and words == 0 and _first_name_like_a_state(doc, sent, k, blocked)):
             break
         if cased:
             if t[:1].isupper() and (t.isalpha() or "-" in t or "'" in t) and lang.norm(t) not in lang.stopwords:
@@ -309,6 +313,18 @@ def _infer_state(doc: Doc, sent: Sent, ents: list[EntMention], name: tuple[int, 
         if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
             return ranked[0][0]
     return None
+
+
+def _first_name_like_a_state(doc: Doc, sent: Sent, k: int, blocked: set[int]) -> bool:
+    """"Foreign Minister Israel Katz", "Interior Minister Jordan Hameed": a one-word state name right after a
+    title, followed by a capitalised word that is nothing else, is a first name."""
+    toks = sent.tokens
+    if k + 1 >= len(toks) or (k + 1) in blocked or not toks[k + 1].text[:1].isupper() \
+            or not toks[k + 1].text.isalpha() or doc.lex.lang.norm(toks[k + 1].text) in doc.lex.lang.stopwords \
+            or _is_entity_start(doc, sent, k + 1):
+        return False
+    return any(em.start == k and em.end == k + 1 and em.kind == "state" and em.sub not in ("adj", "people")
+               for em in sent.ems)
 
 
 def _is_entity_start(doc: Doc, sent: Sent, k: int) -> bool:

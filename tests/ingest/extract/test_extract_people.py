@@ -45,6 +45,13 @@ def only_official(ex):
     # a lower-case particle joined by a hyphen stays inside the name
     ("en", "Egyptian President Abdel Fattah al-Sisi met Saudi officials.",
      "Abdel Fattah el-Sisi", "EG", "President", "Abdel Fattah al-Sisi"),
+    # a first name that is also a state's name, right after the title
+    ("en", "Israeli Foreign Minister Israel Katz summoned the ambassador.",
+     "Israel Katz", "IL", "Minister of Foreign Affairs", "Israel Katz"),
+    ("en", "Pakistani Interior Minister Jordan Hameed met officials.",
+     "Jordan Hameed", "PK", "Minister of Interior", "Jordan Hameed"),
+    ("en", "The Minister of Foreign Affairs of Jordan Ayman Safadi arrived.",
+     "Ayman Safadi", "JO", "Minister of Foreign Affairs", "Ayman Safadi"),
     # "замминистра" is one word for "deputy minister"
     ("ru", "По словам замминистра обороны РФ Алексея Кривошеина, переговоры прошли успешно.",
      "Alexei Krivoshein", "RU", "Deputy Minister of Defence", "Алексей Кривошеин"),
