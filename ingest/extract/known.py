@@ -2,7 +2,8 @@
 in any script, resolves to the person's usual English spelling and state.
 
 Lookups: the whole name as written (normalised the language's way), or the cross-script name key of its Latin
-form — restricted to the state when the text gives one, and never by surname alone.
+form — restricted to the state when the text gives one. By surname alone only with the post it is titled with
+("President Putin", "Prime Minister Sharif"): the one person holding that post in that year.
 """
 from __future__ import annotations
 
@@ -61,6 +62,28 @@ def lookup(code: str, native: str, latin: str, state: str | None) -> PersonInfo 
         cands = tuple(p for p in cands if p.state == state or (p.state is None and p.org))
     cands = _unique(cands)
     return cands[0] if len(cands) == 1 else None
+
+
+def by_surname(latin: str, role: str, year: int, state: str | None) -> PersonInfo | None:
+    """The one well-known holder of ``role`` in ``year`` (in ``state`` when given) whose name ends with this
+    surname; None when none or several fit."""
+    key = name_key(latin)
+    if len(key) < 3 or "." in key:
+        return None             # a short skeleton ("l" of Lula, Yeol) tells too little
+    cands = tuple(p for p in _by_surname().get(key, ()) if (state is None or p.state == state)
+                  and any(post.role == role and post.org is None and post.covers(year) for post in p.posts))
+    return cands[0] if len(cands) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _by_surname() -> dict[str, tuple[PersonInfo, ...]]:
+    out: dict[str, list[PersonInfo]] = {}
+    for p in refdata.people().values():
+        for name in p.names.get("en", ()):
+            k = name_key(name)
+            if k and "." in k:
+                out.setdefault(k.split(".")[-1], []).append(p)
+    return {k: _unique(v) for k, v in out.items()}
 
 
 def _unique(people) -> tuple[PersonInfo, ...]:

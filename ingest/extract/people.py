@@ -18,6 +18,7 @@ from ..translit import name_key
 from .doc import Doc, Sent
 from .entities import EntMention, token_in
 from .known import gazetteer as known_gazetteer
+from .known import by_surname as known_by_surname
 from .known import lookup as known_person
 from .known import post_at
 
@@ -407,6 +408,8 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             position = position_label(role, modifiers, portfolio, run.host, run.org, run.style)
             state = run.state
             kb = known_person(lang.code, native, latin, state)
+            if kb is None and not run.org and doc.published and len(latin.split()) == 1:
+                kb = known_by_surname(latin, role, doc.published.year, state)     # "President Putin"
             if kb is not None:
                 latin = kb.label("en")
                 if not run.org:

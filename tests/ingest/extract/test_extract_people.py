@@ -176,3 +176,17 @@ def test_well_known_full_names_without_titles(run, lang, text, names):
 def test_officials_make_their_states_present(run):
     ex = run("Владимир Путин встретился с Нарендрой Моди в Москве в понедельник.", "ru")
     assert {s.code for s in ex.states} == {"RU", "IN"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Prime Minister Sharif visited China last week."),
+    ("ru", "Премьер-министр Шариф посетил Китай на прошлой неделе."),
+])
+def test_a_titled_surname_is_the_one_holder_of_that_post_that_year(run, lang, text):
+    off = only_official(run(text, lang))
+    assert (off.name, off.state) == ("Shehbaz Sharif", "PK")       # not China, the state the sentence names
+
+
+def test_a_short_surname_is_not_looked_up_alone(run):
+    ex = run("وقال الرئيس لولا إن بلاده لن تتراجع.", "ar")
+    assert [o.name for o in ex.officials] == ["Lula"]       # not Yoon Suk Yeol, whose surname's key is as short
