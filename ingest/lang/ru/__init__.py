@@ -88,7 +88,8 @@ class Defaults(Language):
                     keys.append(p.normal_form.replace("ё", "е"))
                     break
             first = morph().parse(word)[0]
-            if first.tag.POS == "ADJF":     # the adjective of a name in any case: Южная Корея → Южной Корее
+            if first.tag.POS == "ADJF" and not {"Apro", "Anum"} & set(str(first.tag).replace(" ", ",").split(",")):
+                # the adjective of a name in any case: Южная Корея → Южной Корее (not a pronoun: Того is no тот)
                 keys.append(first.normal_form.replace("ё", "е"))
         else:
             keys = [lemmas(word)[0] if lemmas(word) else n]

@@ -196,3 +196,8 @@ def test_place_in_a_persons_name_is_not_a_place(run):
     assert codes(ex) == {"RS"}
     assert ex.places == []
     assert [o.name for o in ex.officials] == ["Bratislav Petrovich"]
+
+
+def test_a_capitalised_pronoun_is_not_togo(run):
+    """Того, the state, is no form of the pronoun тот: То opening a sentence is not Togo."""
+    assert "TG" not in codes(run("То, что решение суда было окончательным, признали обе стороны.", "ru"))
