@@ -127,3 +127,11 @@ def test_organisations_take_part_in_events(run, lang, text):
     ex = run(text, lang)
     assert len(ex.events) == 1
     assert ex.events[0].organizations == org_ids(ex)
+
+
+@pytest.mark.parametrize("text", [
+    "ومع ذلك، يرى مؤيدو الاتفاق أنه الثمن الذي يجب دفعه.",        # ومع "and with" is not the Moroccan agency
+    "ودفعت الأزمة بنا إلى مراجعة السياسات.",                       # بنا "us" is not the Bahraini agency
+])
+def test_common_arabic_words_are_no_agency_acronyms(run, text):
+    assert [o.id for o in run(text, "ar").organizations] == []
