@@ -48,10 +48,17 @@ def dated_event_key(ev: Event, date: str) -> str:
 
 
 class Resolver:
-    """Resolves identities for one article at a time (call sequentially: each write is seen by the next)."""
+    """Resolves identities for one article at a time (call sequentially: each write is seen by the next).
 
-    def __init__(self, select: Select | None = None):
+    Dated events are looked up with one SPARQL query each, or — ``event_table=True``, for long runs — in a table
+    of the store's dated events by (type, participant states), read once on the first look-up (a few seconds
+    at millions of triples) and kept up to date with every event this resolver hands out, so that a look-up
+    costs the same at any store size, where a query per event grows with the events of its type."""
+
+    def __init__(self, select: Select | None = None, event_table: bool = False):
         self.select = select
+        self.event_table = event_table
+        self._events: dict[tuple[str, frozenset[str]], list[_Known]] | None = None
 
     def resolve(self, ex: Extraction) -> Identity:
         ident = Identity()
@@ -138,11 +145,21 @@ class Resolver:
     def _event(self, ex: Extraction, n: int, ev: Event) -> tuple[URIRef, str | None]:
         if not ev.date:
             return event_iri(undated_event_key(ex, n, ev)), None
-        if self.select is not None and len(ev.date) == 10 and ev.states:
-            found = self._find_event(ev)
-            if found:
-                return found
-        return event_iri(dated_event_key(ev, ev.date)), ev.date
+        if self.select is None or len(ev.date) != 10 or not ev.states:
+            return event_iri(dated_event_key(ev, ev.date)), ev.date
+        if not self.event_table:
+            return self._find_event(ev) or (event_iri(dated_event_key(ev, ev.date)), ev.date)
+        place = str(place_iri(ev.place)) if ev.place else None
+        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])
+        day = dt.date.fromisoformat(ev.date)
+        for known in sorted(candidates, key=lambda k: k.iri):
+            if abs((known.day - day).days) <= 1 and not (place and known.place and known.place != place):
+                known.place = known.place or place
+                return URIRef(known.iri), known.day.isoformat()
+        iri = event_iri(dated_event_key(ev, ev.date))
+        if not any(k.iri == str(iri) for k in candidates):
+            candidates.append(_Known(str(iri), day, place))
+        return iri, ev.date
 
     def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
         day = dt.date.fromisoformat(ev.date)
@@ -163,6 +180,36 @@ class Resolver:
                 continue
             return URIRef(str(e)), str(d)
         return None
+
+    def _event_table(self) -> dict[tuple[str, frozenset[str]], list["_Known"]]:
+        """The store's dated events by (PLOVER type, participant states), read once."""
+        if self._events is not None:
+            return self._events
+        self._events = {}
+        state_prefix, type_prefix = f"{ID_BASE}state/", str(concept_iri("plover", "X"))[:-1]
+        q = f"""SELECT ?e ?t ?d (SAMPLE(?p) AS ?place) (GROUP_CONCAT(DISTINCT STR(?a); separator=" ") AS ?actors) WHERE {{
+  ?e <{LG.eventType}> ?t ; <{SEM.hasTimeStamp}> ?d ; <{SEM.hasActor}> ?a .
+  FILTER(DATATYPE(?d) = <{XSD.date}> && STRSTARTS(STR(?a), "{state_prefix}"))
+  OPTIONAL {{ ?e <{SEM.hasPlace}> ?p }}
+}} GROUP BY ?e ?t ?d"""
+        for e, t, d, p, actors in self.select(q).rows:
+            try:
+                day = dt.date.fromisoformat(str(d))
+            except ValueError:
+                continue
+            states = frozenset(a[len(state_prefix):] for a in str(actors).split())
+            key = (str(t)[len(type_prefix):], states)
+            self._events.setdefault(key, []).append(_Known(str(e), day, str(p) if p is not None else None))
+        return self._events
+
+
+@dataclass
+class _Known:
+    """A dated event the resolver knows: its IRI, day and place (IRI), for matching later reports."""
+
+    iri: str
+    day: dt.date
+    place: str | None
 
 
 def _days(a: str, b: str) -> int:

@@ -377,7 +377,7 @@ class _Sink:
             if len(self.seen) >= self.bulk_after and hasattr(self.store, "put_graphs"):
                 t = time.perf_counter()
                 self.index = IdentityIndex(self.store)
-                self.resolver = Resolver(self.index.select)
+                self.resolver = Resolver(self.index.select, event_table=True)
                 self._tick("index", t)
             return
         self.index.add(lines, triples)
@@ -516,8 +516,11 @@ def _derived_stale(store) -> bool:
 def refresh_derived(store) -> None:
     """Recompute the derived graph: each post holder's membership interval, from the earliest to the latest
     publication date of the articles that attest it."""
+    # each article that attests a membership repeats its rdf:type in the union default graph: the DISTINCT
+    # sub-select takes each membership once (else a membership k articles attest joins k × k rows)
     q = f"""SELECT ?mem (MIN(?d) AS ?start) (MAX(?d) AS ?end) WHERE {{
-  ?mem a <{ORG.Membership}> ; <{GAF.denotedBy}> ?m . ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
+  {{ SELECT DISTINCT ?mem WHERE {{ ?mem a <{ORG.Membership}> }} }}
+  ?mem <{GAF.denotedBy}> ?m . ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
   FILTER(DATATYPE(?d) = <http://www.w3.org/2001/XMLSchema#date>)
 }} GROUP BY ?mem"""
     lines = []
