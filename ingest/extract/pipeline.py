@@ -44,6 +44,21 @@ def _outside_names(ents, person_mentions):
     return [em for em in ents if not any((em.sent.index, t) in taken for t in range(em.start, em.end))]
 
 
+SPEECH_ACTS = {"AGREE", "REJECT", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "PROTEST"}
+
+
+def _speakers_take_part(evs, stmts) -> None:
+    """"We are ready to expand our cooperation with Islamabad," said the Russian deputy minister: the speaker's
+    state is a party to what the quote promises, refuses, demands or condemns."""
+    for st in stmts:
+        if not st.speaker_state:
+            continue
+        for ev in evs:
+            if ev.type in SPEECH_ACTS and st.speaker_state not in ev.states and any(
+                    st.mention.start <= m.start < st.mention.end for m in ev.mentions):
+                ev.states = sorted(ev.states + [st.speaker_state])
+
+
 def extract(article: Article) -> Extraction:
     doc = docmod.build(article)
     ents = entities.find(doc)
@@ -55,6 +70,7 @@ def extract(article: Article) -> Extraction:
     organizations = orgs.find(doc, ents)
     evs = events.find(doc, ents, person_mentions, organizations)
     stmts = statements.find(doc, person_mentions, evs)
+    _speakers_take_part(evs, stmts)
 
     states: dict[str, StateRef] = {}
     for em in ents:

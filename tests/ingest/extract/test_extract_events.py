@@ -239,3 +239,13 @@ def test_a_date_inside_a_reported_clause_does_not_date_the_saying(run, lang, tex
     accuse = [e for e in ex.events if e.type == "ACCUSE"]
     assert accuse and accuse[0].states == ["IN", "PK"]
     assert accuse[0].date == "2024-03-12"           # the story's day, not Saturday 9 March
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", 'Russian Deputy Foreign Minister Yuri Petrov said: "We are ready to expand our cooperation with Islamabad."'),
+    ("ru", "Заместитель министра иностранных дел России Юрий Петров заявил: «Мы готовы расширять сотрудничество "
+           "с Исламабадом»."),
+])
+def test_the_speakers_state_is_a_party_to_what_the_quote_promises(run, lang, text):
+    ex = run(text, lang)
+    assert [(e.type, e.states) for e in ex.events] == [("AGREE", ["PK", "RU"])]
