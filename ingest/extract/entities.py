@@ -215,7 +215,8 @@ def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:
         return True
     e = m.first("state")
     if e and e.sub == "adj":
-        if token_in(doc, sent, i - 1, "frame") or token_in(doc, sent, m.end, "frame"):
+        noun = i - 1 if doc.lex.lang.adjective_after_noun else m.end     # the noun the adjective qualifies
+        if token_in(doc, sent, noun, "frame"):
             return True
     return False
 

@@ -42,6 +42,8 @@ class Language:
     # token_keys strip more with each key (clitics, then the article): of the phrases matching the same tokens,
     # those read through the least stripped keys win
     stripping_keys: bool = False
+    # adjectives follow the noun they qualify (الأزمة السورية) rather than precede it (the Syrian crisis)
+    adjective_after_noun: bool = False
 
     # --- normalisation -------------------------------------------------------------------------------
     def norm(self, word: str) -> str:

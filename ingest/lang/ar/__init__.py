@@ -57,6 +57,7 @@ class Defaults(Language):
     data_dir: Path = field(default=Path(__file__).resolve().parent)
     abbreviations: frozenset[str] = frozenset()
     stripping_keys: bool = True
+    adjective_after_noun: bool = True
 
     def norm(self, word: str) -> str:
         return normalize(word)

@@ -249,3 +249,14 @@ def test_a_date_inside_a_reported_clause_does_not_date_the_saying(run, lang, tex
 def test_the_speakers_state_is_a_party_to_what_the_quote_promises(run, lang, text):
     ex = run(text, lang)
     assert [(e.type, e.states) for e in ex.events] == [("AGREE", ["PK", "RU"])]
+
+
+@pytest.mark.parametrize("text", [
+    "ناقش الدبلوماسيون الروس والباكستانيون الوضع في أفغانستان يوم الاثنين.",
+    "بحث الجانبان الروسي والباكستاني الوضع في أفغانستان.",
+])
+def test_arabic_adjectives_before_a_subject_noun_are_parties_not_subjects(run, text):
+    """An Arabic adjective qualifies the noun before it: والباكستانيون الوضع is not 'the Pakistani situation'."""
+    ex = run(text, "ar")
+    assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["PK", "RU"])]
+    assert "state:AF" in ex.events[0].topics
