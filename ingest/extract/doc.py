@@ -72,7 +72,8 @@ def build(article: Article) -> Doc:
         sent.titles = lex.titles.find(sent.tokens, keys)
         sent.cues = lex.cues.find(sent.tokens, keys)
         sent.topics = lex.topics.find(sent.tokens, keys)
-        future = [m.start for m in sent.has_cue("FUTURE")]
+        future = [m.start for m in sent.cues if any(e.value == "FUTURE" for e in m.entries)
+                  or (not sent.headline and lex.lang.future_tense(sent.tokens[m.start].text))]
         sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future)
         sents.append(sent)
     return Doc(article, lex, sents, published)

@@ -129,7 +129,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "REJECT"
                 else:
                     continue
-            future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent)
+            future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent) \
+                or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))   # not headlinese
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
                 etype = "REQUEST"        # "X must hand over the suspects": a demand

@@ -70,6 +70,11 @@ class Language:
         """Whether a cue word is an infinitive (the content of a verb before it); languages override."""
         return False
 
+    def future_tense(self, word: str) -> bool:
+        """Whether a verb form is itself in the future tense (Russian perfective проведут, подпишут), where the
+        language marks the future in the verb rather than with a separate word; languages override."""
+        return False
+
     def purpose_prefix(self, word: str) -> bool:
         """Whether a cue word carries a fused "in order to" (Arabic لـ + verbal noun)."""
         return False

@@ -108,6 +108,9 @@ class Defaults(Language):
     def infinitive(self, word: str) -> bool:
         return _pos(word) == "INFN"
 
+    def future_tense(self, word: str) -> bool:
+        return _future(word)
+
     def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         return persons(text, spans)
 
@@ -240,6 +243,16 @@ def _pos(word: str) -> str | None:
     except (KeyError, ValueError):
         return None
     return parses[0].tag.POS if parses else None
+
+
+@lru_cache(maxsize=50_000)
+def _future(word: str) -> bool:
+    """A finite verb in the future tense by its most likely reading (проведут, встретятся; not провели)."""
+    try:
+        parses = morph().parse(word.lower())
+    except (KeyError, ValueError):
+        return False
+    return bool(parses) and parses[0].tag.POS == "VERB" and parses[0].tag.tense == "futr"
 
 
 def _known_word(parse) -> bool:

@@ -260,3 +260,10 @@ def test_arabic_adjectives_before_a_subject_noun_are_parties_not_subjects(run, t
     ex = run(text, "ar")
     assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["PK", "RU"])]
     assert "state:AF" in ex.events[0].topics
+
+
+def test_a_russian_perfective_future_announces_an_act(run):
+    ex = run("Россия и Пакистан проведут переговоры в четверг.", "ru")
+    assert [(e.type, e.states, e.date) for e in ex.events] == [("AGREE", ["PK", "RU"], "2024-03-14")]
+    ex = run("Россия и Пакистан провели переговоры в четверг.", "ru")
+    assert [(e.type, e.states, e.date) for e in ex.events] == [("CONSULT", ["PK", "RU"], "2024-03-07")]
