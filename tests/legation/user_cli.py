@@ -7,17 +7,16 @@ Where things are, relative to the repository root, as in CI: the shared folder b
 """
 from __future__ import annotations
 
-import json
 import os
 import shlex
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from cli_run import BIN, ROOT, Run, cli_env  # noqa: F401 (re-exported for the CLI tests)
+
 SHARED = ROOT.parent / "shared"                          # ../shared, never an absolute path of one machine
 SEED = SHARED / "corpus" / "seed-ar-ru-pk-2021-09-29.txt"
 SEED_GOLD_DIR = SHARED / "eval" / "dev"
@@ -26,7 +25,6 @@ TEAM_GOLD = ROOT / "tests" / "gold" / "dev"
 SAMPLES = ROOT / "samples"
 # Two reports of the Joint Military Consultative Committee meeting in Islamabad, 2023-11-14 (samples/README.md).
 PAIR = [SAMPLES / "ar" / "2023-11-14-jmcc-islamabad.txt", SAMPLES / "ru" / "2023-11-14-jmcc-islamabad.txt"]
-BIN = Path(sys.executable).parent                          # the venv's bin (pytest runs with the venv's python)
 
 REQUIRE_SHARED = "LEGATION_REQUIRE_SHARED"
 
@@ -48,45 +46,6 @@ def legation_command() -> list[str]:
     """The installed ``legation`` script of this venv, else ``python -m legation``."""
     script = BIN / "legation"
     return [str(script)] if script.exists() else [sys.executable, "-m", "legation"]
-
-
-def cli_env(tmp: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEGATION_")}
-    env.update({"XDG_CONFIG_HOME": str(tmp / "xdg-config"), "XDG_DATA_HOME": str(tmp / "xdg-data"),
-                "PATH": str(BIN) + os.pathsep + env.get("PATH", ""),
-                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-                "PYTHONIOENCODING": "utf-8"})
-    env.update(extra)
-    return env
-
-
-@dataclass
-class Run:
-    """A finished command."""
-
-    args: list[str]
-    code: int
-    out: str
-    err: str
-
-    def __str__(self) -> str:
-        return (f"$ {' '.join(self.args)}\nexit {self.code}\n--- stdout (end)\n{self.out[-2000:]}\n"
-                f"--- stderr (end)\n{self.err[-3000:]}")
-
-    @property
-    def error_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("Error:")]
-
-    @property
-    def lines(self) -> list[str]:
-        return [line for line in self.out.splitlines() if line.strip()]
-
-    def json(self):
-        return json.loads(self.out)
-
-    def ok(self) -> "Run":
-        assert self.code == 0, f"expected exit 0\n{self}"
-        return self
 
 
 def run(argv: list[str], env: dict[str, str], cwd: Path = ROOT, timeout: float = 900) -> Run:

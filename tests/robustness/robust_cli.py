@@ -1,40 +1,12 @@
 """The CLI as a user runs it: ``legation ARGS`` in a subprocess with an isolated environment."""
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def cli_env(tmp: Path, **extra: str) -> dict[str, str]:
-    """The environment of a CLI run: no LEGATION_* from the developer's shell, config and data under ``tmp``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LEGATION_")}
-    env.update({"XDG_CONFIG_HOME": str(tmp / "xdg-config"), "XDG_DATA_HOME": str(tmp / "xdg-data"),
-                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""), "PYTHONIOENCODING": "utf-8"})
-    env.update(extra)
-    return env
-
-
-@dataclass
-class Run:
-    """A finished CLI run."""
-
-    args: list[str]
-    code: int
-    out: str
-    err: str
-
-    @property
-    def error_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.startswith("Error:")]
-
-    def json(self):
-        return json.loads(self.out)
+from cli_run import ROOT, Run, cli_env  # noqa: F401 (re-exported for the robustness tests)
 
 
 def cli_command(*args: str) -> list[str]:
