@@ -124,3 +124,19 @@ def store(request, tmp_path) -> Iterator[Store]:
     store = STORE_FACTORIES[request.param](request, tmp_path)
     yield store
     store.close()
+
+
+# -- headless Chromium (the explore and robustness page tests) -----------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium (explore.screenshot's driver) for the session; skips without one, unless
+    LEGATION_REQUIRE_BROWSER=1 (CI), which makes the browser tests fail instead."""
+    from explore.screenshot import Browser, find_chromium
+
+    if find_chromium() is None:
+        if os.environ.get("LEGATION_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium required (LEGATION_REQUIRE_BROWSER=1) but not found", pytrace=False)
+        pytest.skip("no Chromium found (set $LEGATION_CHROMIUM or install chromium)")
+    with Browser(timeout=60) as chromium:
+        yield chromium

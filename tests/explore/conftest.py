@@ -5,12 +5,10 @@ which makes them fail instead.
 """
 from __future__ import annotations
 
-import os
 
 import pytest
 
 from explore import facts as explore_facts
-from explore.screenshot import Browser, find_chromium
 from graph_store import StoreConfig, open_store
 
 from explore_data import load_fixture
@@ -43,12 +41,3 @@ def load(fixture_store):
     return run
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """A headless Chromium for the whole session."""
-    if find_chromium() is None:
-        if os.environ.get("LEGATION_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium required (LEGATION_REQUIRE_BROWSER=1) but not found", pytrace=False)
-        pytest.skip("no Chromium found (set $LEGATION_CHROMIUM or install chromium)")
-    with Browser(timeout=60) as chromium:
-        yield chromium

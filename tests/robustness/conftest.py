@@ -3,7 +3,6 @@ written into temporary directories, a local HTTP server that counts what is fetc
 """
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,19 +95,3 @@ def hostile_corpus(tmp_path_factory, counting_server) -> Path:
     directory = tmp_path_factory.mktemp("hostile") / "corpus"
     write_hostile_corpus(directory, big=False, url=counting_server.url)
     return directory
-
-
-# -- headless Chromium --------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def browser():
-    """A headless Chromium (explore.screenshot's driver) for the session; skips without one, unless
-    LEGATION_REQUIRE_BROWSER=1, which makes the browser tests fail instead."""
-    from explore.screenshot import Browser, find_chromium
-
-    if find_chromium() is None:
-        if os.environ.get("LEGATION_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium required (LEGATION_REQUIRE_BROWSER=1) but not found", pytrace=False)
-        pytest.skip("no Chromium found (set $LEGATION_CHROMIUM or install chromium)")
-    with Browser(timeout=60) as chromium:
-        yield chromium
