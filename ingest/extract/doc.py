@@ -5,10 +5,10 @@ Built once per article; the extraction stages read it. Offsets are always into `
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Mention
+from ..readers.layout import find_dateline
 from ..text import Token, split_sentences, tokenize
 from . import lexicon
 from .dates import DateExpr, find_dates, parse_iso
@@ -92,26 +92,36 @@ def _first_full_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
 
 
 def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
-    """A dateline without a year ("MOSCOW, Feb 14 (Reuters) -"): the latest year up to now in which that day, or the
-    day after it, falls on the weekday the lead names ("said on Wednesday"). None when the text gives no weekday."""
+    """A dateline without a year ("MOSCOW, Feb 14 (Reuters) -", "مقديشو - 2 - 1 (كونا) --"): the latest year up to now
+    in which that day, or the day after it, falls on the weekday the lead names ("said on Wednesday"; "today,
+    Tuesday" names the day itself). None when the text gives no weekday."""
     lang = lex.lang
     start = article.body_start
     head = article.text[start:start + 600]
     toks = tokenize(head)
     toks = [Token(t.start + start, t.end + start, t.text) for t in toks]
     keys = token_keys(lang, toks)
-    found = find_dates(toks[:12], keys[:12], lex.dates, None)
-    day = next((d for d in found if d.kind == "partial-year"), None)
-    if day is None:
+    dateline = find_dateline(head.split("\n", 1)[0])
+    if dateline and dateline.month_day:
+        month, dnum = dateline.month_day          # also in figures: "مقديشو - 2 - 1 (كونا) --"
+    else:
+        found = find_dates(toks[:12], keys[:12], lex.dates, None)
+        day = next((d for d in found if d.kind == "partial-year"), None)
+        if day is None:
+            return None
+        month = next((int(e.value) for m in lex.dates.find(toks[day.start:day.end], keys[day.start:day.end])
+                      for e in m.entries if e.sub == "month"), None)
+        dnum = next((int(t.text) for t in toks[day.start:day.end] if t.text.isdecimal() and len(t.text) <= 2),
+                    None)
+    matches = lex.dates.find(toks, keys)
+    weekday = next(((m, int(e.value)) for m in matches for e in m.entries if e.sub == "weekday"), None)
+    if month is None or dnum is None or weekday is None:
         return None
-    text = " ".join(t.text for t in toks[day.start:day.end])
-    month = next((int(e.value) for m in lex.dates.find(toks[day.start:day.end], keys[day.start:day.end])
-                  for e in m.entries if e.sub == "month"), None)
-    dnum = next((int(t.text) for t in toks[day.start:day.end] if t.text.isdecimal() and len(t.text) <= 2), None)
-    weekdays = [int(e.value) for m in lex.dates.find(toks, keys) for e in m.entries if e.sub == "weekday"]
-    if month is None or dnum is None or not weekdays or not text:
-        return None
-    wd = weekdays[0]
+    wm, wd = weekday
+    # "today, Tuesday" names the dateline's own day; a bare weekday may be the day before ("said on Wednesday")
+    relative = next((int(e.value) for m in matches if m.end == wm.start or m.start == wm.end
+                     for e in m.entries if e.sub == "relative"), None)
+    lags = (-relative,) if relative is not None else (0, 1)
     today = dt.date.today()
     cands = []
     for year in range(today.year, today.year - 40, -1):
@@ -119,14 +129,11 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
             cand = dt.date(year, month, dnum)
         except ValueError:
             continue
-        for lag in (0, 1):          # the weekday named is that day, or the day before ("said on Wednesday")
+        for lag in lags:
             if cand <= today and (cand - dt.timedelta(days=lag)).weekday() == wd:
                 cands.append((year, lag, cand))
     if not cands:
         return None
-    # years the text mentions (INDRA-2023, "since 2022") say roughly when it was written
-    years = [int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", article.text) if int(y) <= today.year]
-    if years:
-        hint = max(years)
-        return min(cands, key=lambda c: (abs(c[0] - hint) + (0.5 if c[0] < hint else 0), c[1]))[2]
+    # the latest such year: years the text mentions are mostly the history it recalls ("relations established in
+    # 1956"), and any of them may happen to fit the weekday too
     return max(cands, key=lambda c: (c[0], -c[1]))[2]

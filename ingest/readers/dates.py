@@ -56,6 +56,8 @@ _DAY_MONTH: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}}){_ORD}\s*(?:of\s+)?(?P<mon>{_MON})"),
     re.compile(rf"(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?!\d)"),
 )
+# "مقديشو - 2 - 1 (كونا)": day and month in figures, as some agencies' datelines give them
+_NUMERIC_DAY_MONTH = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*$")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?!\d)")
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -89,13 +91,17 @@ def find_date(text: str) -> tuple[str, int, int] | None:
     return best
 
 
-def find_day_month(text: str) -> tuple[int, int] | None:
-    """(month, day) of a date without a year, as in a dateline ("Sept 29", "29 сентября"); else None."""
+def find_day_month(text: str, numeric: bool = False) -> tuple[int, int] | None:
+    """(month, day) of a date without a year, as in a dateline ("Sept 29", "29 сентября"); else None.
+    With ``numeric``, figures closing ``text`` count too ("مقديشو - 2 - 1": 2 January)."""
     folded = fold(text)
     for pattern in _DAY_MONTH:
         m = pattern.search(folded)
         if m and 1 <= int(m["d"]) <= 31:
             return _month_of(m["mon"]), int(m["d"])
+    m = _NUMERIC_DAY_MONTH.search(folded) if numeric else None
+    if m and 1 <= int(m["d"]) <= 31 and 1 <= int(m["m"]) <= 12:
+        return int(m["m"]), int(m["d"])
     return None
 
 

@@ -130,7 +130,9 @@ _DATELINES: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(?P<head>[А-ЯЁ][А-ЯЁа-яё\-]+(?: [А-ЯЁа-яё\-]+)?[.,]\s*\d{{1,2}}\s+[а-яё]+)\.?\s*[-–—]?\s*"
                rf"(?P<agency>{_KNOWN_AGENCY})(?![\w])"),
     # القاهرة - (أ ش أ) -    موسكو (رويترز) -
-    re.compile(r"^(?P<head>[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,2}(?:\s*[،,]\s*[\w ]{1,25}?)?)\s*[-–—]?\s*"
+    # مقديشو - 2 - 1 (كونا) --
+    re.compile(r"^(?P<head>[\u0621-\u064A]+(?: [\u0621-\u064A]+){0,2}(?:\s*[،,]\s*[\w ]{1,25}?)?"
+               r"(?:\s*[-–—]\s*[\d\u0660-\u0669]{1,2}\s*[-–—/]\s*[\d\u0660-\u0669]{1,2})?)\s*[-–—]?\s*"
                r"\((?P<agency>[^()\n]{1,30})\)"),
     # القاهرة في 29 سبتمبر /أ ش أ/
     re.compile(r"^(?P<head>[\u0621-\u064A]+(?: [\u0621-\u064A\u0660-\u0669\d]+){0,5})\s*/(?P<agency>[^/\n]{1,30})/"),
@@ -157,7 +159,7 @@ def find_dateline(line: str) -> Dateline | None:
         found = dates.find_date(head)
         if found:
             return Dateline(agency, date=found[0])
-        return Dateline(agency, month_day=dates.find_day_month(head))
+        return Dateline(agency, month_day=dates.find_day_month(head, numeric=True))
     return None
 
 

@@ -117,3 +117,34 @@ def test_several_dates_in_order(run):
 
 def test_invalid_day_is_not_a_date(run):
     assert run("The report was numbered 31.02.2024.", "en").dates == []
+
+
+# --- a dateline without a year ---------------------------------------------------------------------------------
+# Read as a file (headline, then a body opening with the dateline), as an agency's wire copy arrives.
+
+def _from_file(tmp_path, text: str, name: str):
+    from ingest.extract.pipeline import extract
+    from ingest.readers import read_path
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    article = next(iter(read_path(str(path))))
+    return article, extract(article)
+
+
+def test_dateline_in_figures_takes_its_year_from_today_weekday(tmp_path):
+    # 5 March was a Tuesday in 2024 (and in 1957: the year the text recalls does not date it)
+    text = ("المغرب واليابان يبحثان التعاون\n\n"
+            "الرباط - 5 - 3 (كونا) -- استقبل وزير الخارجية المغربي اليوم الثلاثاء سفير اليابان لدى المملكة "
+            "وبحثا العلاقات الثنائية القائمة منذ عام 1956.\n")
+    article, ex = _from_file(tmp_path, text, "wire-ar.txt")
+    assert article.published is None and article.source == "كونا"
+    assert [e.date for e in ex.events if e.type == "CONSULT"] == ["2024-03-05"]
+
+
+def test_dateline_weekday_may_name_the_day_before(tmp_path):
+    # 15 February 2024 was a Thursday: "on Wednesday" in its lead is the day before
+    text = ("Peru and Chile sign fisheries accord\n\n"
+            "LIMA, Feb 15 (Reuters) - Peru and Chile signed a fisheries agreement in Lima on Wednesday, "
+            "the foreign ministry said.\n")
+    _, ex = _from_file(tmp_path, text, "wire-en.txt")
+    assert [e.date for e in ex.events if e.type == "SUPPORT"] == ["2024-02-14"]
