@@ -64,15 +64,56 @@ def lookup(code: str, native: str, latin: str, state: str | None) -> PersonInfo 
     return cands[0] if len(cands) == 1 else None
 
 
-def by_surname(latin: str, role: str, year: int, state: str | None) -> PersonInfo | None:
-    """The one well-known holder of ``role`` in ``year`` (in ``state`` when given) whose name ends with this
-    surname; None when none or several fit."""
+def by_surname(latin: str, role: str, year: int | None, state: str | None, code: str = "en",
+               native: str = "") -> PersonInfo | None:
+    """The one well-known holder of ``role`` in ``year`` (at any time when the year is unknown; in ``state`` when
+    given) whose name ends with this surname — its Latin form's sound, or ``native`` as the table writes the
+    surname in language ``code`` (ترامب, Трамп); None when none or several fit."""
     key = name_key(latin)
-    if len(key) < 3 or "." in key:
-        return None             # a short skeleton ("l" of Lula, Yeol) tells too little
-    cands = tuple(p for p in _by_surname().get(key, ()) if (state is None or p.state == state)
-                  and any(post.role == role and post.org is None and post.covers(year) for post in p.posts))
+    found: tuple[PersonInfo, ...] = ()
+    if len(key) >= 3 and "." not in key:       # a short skeleton ("l" of Lula, Yeol) tells too little
+        found = _by_surname().get(key, ())
+    if native and code != "en":
+        found += _by_native_surname(code).get(_norm(languages.get(code), native), ())
+    cands = _unique(p for p in found if (state is None or p.state == state)
+                    and any(post.role == role and post.org is None and (year is None or post.covers(year))
+                            for post in p.posts))
     return cands[0] if len(cands) == 1 else None
+
+
+def by_bare_surname(code: str, keys: tuple[str, ...], states: set[str], year: int | None) -> PersonInfo | None:
+    """The one person of the table whose surname (as language ``code`` writes it) is among a token's ``keys``, of
+    one of ``states``, leading it or one of its ministries in ``year`` (at some time when the year is unknown)."""
+    table = _by_native_surname(code)
+    found = _unique(p for k in keys for p in table.get(k, ()))
+    cands = [p for p in found if p.state in states
+             and any(post.org is None and post.role in LEADING_ROLES and (year is None or post.covers(year))
+                     for post in p.posts)]
+    return cands[0] if len(cands) == 1 else None
+
+
+# Posts whose holders the news names by surname alone: heads of state and government, and ministers
+LEADING_ROLES = frozenset({"president", "vice-president", "prime-minister", "head-of-government", "leader", "king",
+                           "emir", "sultan", "crown-prince", "minister"})
+
+
+# States where the family name comes first and stands alone for the person ("Kim Jong Un" is "Kim")
+FAMILY_NAME_FIRST = frozenset({"CN", "KP", "KR", "TW", "VN", "KH", "MN"})
+
+
+@lru_cache(maxsize=None)
+def _by_native_surname(code: str) -> dict[str, tuple[PersonInfo, ...]]:
+    """The surname of each name the table gives in language ``code`` (its last word; its first in states that
+    put the family name first), normalised: people of that surname."""
+    lg = languages.get(code)
+    out: dict[str, list[PersonInfo]] = {}
+    for p in refdata.people().values():
+        for name in p.names.get(code, ()):
+            words = name.split()          # a hyphenated surname stays whole: Jean-Pierre is not Pierre
+            surname = words[0] if p.state in FAMILY_NAME_FIRST else words[-1] if words else ""
+            if len(words) >= 2 and len(surname) >= 3:
+                out.setdefault(lg.norm(surname), []).append(p)
+    return {k: _unique(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=None)

@@ -18,6 +18,8 @@ from ..translit import name_key
 from .doc import Doc, Sent
 from .entities import EntMention, token_in
 from .known import gazetteer as known_gazetteer
+from .known import FAMILY_NAME_FIRST
+from .known import by_bare_surname as known_by_bare_surname
 from .known import by_surname as known_by_surname
 from .known import lookup as known_person
 from .known import post_at
@@ -395,6 +397,9 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
                     last_role = (run.role, run.portfolio, run.modifiers)
                 continue
             (i, j), normal = span
+            full = _known_full_name(doc, sent, i, j)
+            if full is not None:
+                (i, j), normal = full            # "مون جاي إن": the table's full name, past a word that ends names
             role, portfolio, modifiers = run.role, run.portfolio, list(run.modifiers)
             if run.counterpart and last_role:
                 role = role if role not in (None, "counterpart") else last_role[0]
@@ -408,8 +413,10 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             position = position_label(role, modifiers, portfolio, run.host, run.org, run.style)
             state = run.state
             kb = known_person(lang.code, native, latin, state)
-            if kb is None and not run.org and doc.published and len(latin.split()) == 1:
-                kb = known_by_surname(latin, role, doc.published.year, state)     # "President Putin"
+            if kb is None and not run.org and len(latin.split()) == 1:
+                # "President Putin", "الرئيس ترامب": by the Latin form's sound, or as the table writes the surname
+                year = doc.published.year if doc.published else None
+                kb = known_by_surname(latin, role, year, state, lang.code, native)
             if kb is not None:
                 latin = kb.label("en")
                 if not run.org:
@@ -426,14 +433,28 @@ def find(doc: Doc, ents: list[EntMention]) -> tuple[list[Official], list[PersonM
             off.mentions.append(m)
             mentions.append(PersonMention(off, sent, i, j))
             last_role = (role, portfolio, modifiers)
-    _known_untitled(doc, officials, mentions)
+    _known_untitled(doc, officials, mentions, {em.value for em in ents if em.kind == "state"})
     _resolve_surnames(doc, officials, mentions, recognised)
     return list(officials.values()), mentions
 
 
-def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[PersonMention]) -> None:
+def _known_full_name(doc: Doc, sent: Sent, i: int, j: int) -> tuple[tuple[int, int], str] | None:
+    """A well-known person's full name (people table) over the titled name found at tokens i..j and beyond it:
+    the name finder stops at words that usually end or precede no name (إن, هو, ري), the table knows "مون جاي إن"
+    and "ري يونغ هو"."""
+    for m in known_gazetteer(doc.article.lang).find(sent.tokens, sent.keys, max(0, i - 3), min(len(sent.tokens), j + 4)):
+        if m.start <= i and m.end >= j and (m.start, m.end) != (i, j):
+            return (m.start, m.end), doc.text_of(sent, m.start, m.end)
+        if m.start >= j:
+            break
+    return None
+
+
+def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[PersonMention],
+                    states: set[str]) -> None:
     """Well-known office-holders named without a title ("Macron said", "ماكرون", "Макрона"): their post at the
-    article's date comes from the people table."""
+    article's date comes from the people table. By the surname alone ("Trump", "ترامب", "Кима") only when one
+    person of the table has it among the states the article names, and holds a post of that state then."""
     from ontology import refdata
     gaz = known_gazetteer(doc.article.lang)
     taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start, pm.end)}
@@ -444,26 +465,54 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
             if any((sent.index, t) in taken for t in range(m.start, m.end)):
                 continue
             person = people.get(m.first("person").value) if m.first("person") else None
-            if person is None:
+            if person is not None:
+                _add_known(doc, officials, mentions, person, sent, m.start, m.end, year)
+                taken.update((sent.index, t) for t in range(m.start, m.end))
+    cased = doc.article.lang != "ar"
+    for sent in doc.sents:
+        for t, tok in enumerate(sent.tokens):
+            if (sent.index, t) in taken or not tok.is_word or (cased and not tok.text[:1].isupper()) \
+                    or _inside_longer_name(doc, sent, t, cased):
                 continue
-            latin = person.label("en")
-            key = name_key(latin)
-            post = post_at(person, year)
-            role, portfolio = (post.role, post.portfolio) if post else (None, None)
-            org = post.org if post else None
-            state = None if org else person.state
-            position = position_label(role, [], portfolio, None, org) if role else None
-            if post and year and post.to_year is not None and post.to_year < year:
-                position = f"Former {position}" if position else position
-            native = doc.text_of(sent, m.start, m.end)
-            if doc.article.lang != "en":
-                native = (person.names.get(doc.article.lang) or (native,))[0]
-            off = _merge(officials, key, latin, native, state, position, role, portfolio, doc.article.lang)
-            off.known = True
-            off.org = off.org or org
-            off.mentions.append(doc.mention(sent, m.start, m.end))
-            mentions.append(PersonMention(off, sent, m.start, m.end))
-            taken.update((sent.index, t) for t in range(m.start, m.end))
+            # Arabic keeps the article: "الكامل" (complete) is not كامل
+            keys = doc.lex.lang.surface_keys(tok.text) if doc.article.lang == "ar" else sent.keys[t]
+            person = known_by_bare_surname(doc.article.lang, keys, states, year)
+            if person is not None:
+                _add_known(doc, officials, mentions, person, sent, t, t + 1, year)
+                taken.add((sent.index, t))
+
+
+def _inside_longer_name(doc: Doc, sent: Sent, t: int, cased: bool) -> bool:
+    """Token t is inside a longer name: after "bin"/"بن" ("Prince Abdulaziz bin Salman bin Abdulaziz" is not King
+    Salman bin Abdulaziz) or, in a cased script, before another capitalised word (the surname ends a name)."""
+    toks = sent.tokens
+    if t > 0 and token_in(doc, sent, t - 1, "name-particle"):
+        return True
+    if not cased:
+        return False
+    return t + 1 < len(toks) and toks[t + 1].is_word and toks[t + 1].text[:1].isupper()
+
+
+def _add_known(doc: Doc, officials: dict[str, Official], mentions: list[PersonMention], person, sent: Sent,
+               start: int, end: int, year: int | None) -> None:
+    """An official for a person of the people table named at tokens start..end, with their post in ``year``."""
+    latin = person.label("en")
+    key = name_key(latin)
+    post = post_at(person, year)
+    role, portfolio = (post.role, post.portfolio) if post else (None, None)
+    org = post.org if post else None
+    state = None if org else person.state
+    position = position_label(role, [], portfolio, None, org) if role else None
+    if post and year and post.to_year is not None and post.to_year < year:
+        position = f"Former {position}" if position else position
+    native = doc.text_of(sent, start, end)
+    if doc.article.lang != "en":
+        native = (person.names.get(doc.article.lang) or (native,))[0]
+    off = _merge(officials, key, latin, native, state, position, role, portfolio, doc.article.lang)
+    off.known = True
+    off.org = off.org or org
+    off.mentions.append(doc.mention(sent, start, end))
+    mentions.append(PersonMention(off, sent, start, end))
 
 
 def _clean_latin(name: str) -> str:
@@ -550,14 +599,16 @@ def _resolve_surnames(doc: Doc, officials: dict[str, Official], mentions: list[P
     taken = {(pm.sent.index, t) for pm in mentions for t in range(pm.start, pm.end)}
     surnames: dict[str, Official] = {}
     for off in officials.values():
+        # the family name: the last word, the first in states that put it first (كيم جونغ أون: كيم, not أون)
+        at = 0 if off.state in FAMILY_NAME_FIRST else -1
         native_words = (off.native or off.name).split()
-        if native_words:
-            for key in lang.token_keys(native_words[-1]):
+        if native_words and len(native_words[at]) >= 3:
+            for key in lang.token_keys(native_words[at]):
                 surnames.setdefault(key, off)
-            surnames.setdefault(lang.norm(native_words[-1]), off)
+            surnames.setdefault(lang.norm(native_words[at]), off)
         if doc.article.lang != "en":
-            latin_last = off.name.split()[-1] if off.name else ""
-            if latin_last:
+            latin_last = off.name.split()[at] if off.name else ""
+            if len(latin_last) >= 3:
                 surnames.setdefault(lang.norm(latin_last), off)
     if not surnames:
         return

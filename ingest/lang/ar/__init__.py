@@ -84,13 +84,16 @@ class Defaults(Language):
         return light(word) in self.surface_stopwords
 
     def name_word_ok(self, word: str, first: bool) -> bool:
-        """Names do not begin with the article (المجلس، المفرزة are nouns) nor carry a possessive suffix (وفدها)."""
+        """Names do not begin with the article (المجلس، المفرزة are nouns), carry a possessive suffix (وفدها) nor
+        tanween (كثيرًا)."""
         bare = _MARKS.sub("", word)
         if bare[:1] == "و" and not first and (normalize(bare[1:]) in self.stopwords or
                                               normalize(bare) not in self.known_names):
             return False                     # "وقال", "وسكرتير" after a name start the next phrase
         if first and has_article(word):
             return False
+        if "\u064b" in word:
+            return False                     # tanween (كثيرًا، أيضاً): an adverb or indefinite noun, never a name
         w = normalize(word)
         return not (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم")) and w not in self.known_names)
 

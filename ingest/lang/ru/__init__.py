@@ -166,12 +166,21 @@ def _known_names() -> tuple[str, ...]:
 _NAME_TAGS = {"Name", "Surn", "Patr"}
 
 
+# A man's surname in -ов/-ев/-ин/-ын in the oblique cases (Заева, Заеву, Заевым, Заеве → Заев): the dictionary
+# often reads an unknown one as something else (заев "having eaten", Заева a woman's name)
+_MALE_SURNAME = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е)?$")
+
+
 @lru_cache(maxsize=50_000)
 def _nominative_word(word: str, gender: str | None) -> tuple[str, str | None]:
     try:
         parses = morph().parse(word)
     except (KeyError, ValueError):
         return word.lower(), None
+    if gender in ("masc", None) and not any("Surn" in str(p.tag) for p in parses):
+        m = _MALE_SURNAME.match(word.lower())
+        if m and len(m["stem"]) >= 4 and (gender == "masc" or m["stem"] == word.lower()):
+            return m["stem"], "masc"           # Заева (after Зорана), Заев
     if parses and word[-1:].lower() in "иуоеюэ" and not _known_word(parses[0]):
         return word.lower(), None        # a foreign name the dictionary does not know is not declined (Мусси)
     named = [p for p in parses if _NAME_TAGS & set(str(p.tag).replace(" ", ",").split(","))] or parses

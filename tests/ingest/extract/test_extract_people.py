@@ -190,3 +190,74 @@ def test_a_titled_surname_is_the_one_holder_of_that_post_that_year(run, lang, te
 def test_a_short_surname_is_not_looked_up_alone(run):
     ex = run("وقال الرئيس لولا إن بلاده لن تتراجع.", "ar")
     assert [o.name for o in ex.officials] == ["Lula"]       # not Yoon Suk Yeol, whose surname's key is as short
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "قال رئيس الوزراء شريف إن باكستان ستزور الصين."),           # the table's Arabic surname, not a Latin sound
+    ("ar", "وصل رئيس الوزراء الباكستاني شريف إلى بكين."),
+])
+def test_a_titled_surname_in_arabic_script_is_looked_up_as_the_table_writes_it(run, lang, text):
+    off = only_official(run(text, lang))
+    assert (off.name, off.state) == ("Shehbaz Sharif", "PK")
+
+
+def test_a_titled_surname_without_a_publication_date_is_the_one_who_ever_held_the_post(run):
+    off = only_official(run("وقال الرئيس ترامب إن المحادثات كانت مثمرة مع كوريا الشمالية.", "ar", published=None))
+    assert (off.name, off.state) == ("Donald Trump", "US")
+
+
+def test_a_titled_name_runs_on_to_the_known_full_name(run):
+    # إن usually ends a name ("said that"); the people table knows "مون جاي إن"
+    ex = run("التقى رئيس كوريا الجنوبية مون جاي إن زعيم كوريا الشمالية في بانمونجوم.", "ar", published="2018-04-27")
+    assert "Moon Jae-in" in {o.name for o in ex.officials}
+
+
+def test_tanween_ends_an_arabic_name(run):
+    off = only_official(run("وقال الرئيس ترامب كثيرًا إن الاتفاق ممكن مع كوريا الشمالية.", "ar",
+                            published="2019-05-01"))
+    assert off.name == "Donald Trump"
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Trump said the United States would keep talking to North Korea.", "Donald Trump"),
+    ("ru", "Трамп заявил, что США продолжат переговоры с Северной Кореей.", "Donald Trump"),
+    ("ar", "وقال ترامب إن الولايات المتحدة ستواصل الحوار مع كوريا الشمالية.", "Donald Trump"),
+    # family name first: "Kim" is Kim Jong Un when North Korea is in the article
+    ("en", "Kim has promised to work toward denuclearisation, North Korea said.", "Kim Jong Un"),
+    ("ar", "وتعهد كيم بالعمل على نزع السلاح النووي، حسبما ذكرت كوريا الشمالية.", "Kim Jong Un"),
+])
+def test_a_leader_named_by_surname_alone_when_the_article_names_their_state(run, lang, text, name):
+    ex = run(text, lang, published="2018-09-29")
+    assert name in {o.name for o in ex.officials}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Trump Tower stood empty, a Moscow newspaper said."),           # the US not in the article
+    ("ar", "أكد الأمين العام تضامن الجامعة الكامل مع مصر."),               # الكامل "complete", not Abbas Kamel
+    ("en", "Said Jean-Robert Pierre, a shopkeeper: the United States must help."),   # not Karine Jean-Pierre
+    ("en", "Prince Abdulaziz bin Salman bin Abdulaziz, Saudi Arabia's energy minister, spoke."),   # not King Salman
+])
+def test_no_leader_from_a_surname_alone_out_of_context(run, lang, text):
+    ex = run(text, lang, published="2023-06-01")
+    assert not {o.name for o in ex.officials} & {"Donald Trump", "Abbas Kamel", "Karine Jean-Pierre",
+                                                  "Salman bin Abdulaziz"}
+
+
+def test_family_name_first_resolves_later_mentions_by_the_family_name(run):
+    # "هو" (he) and "إن" (that) are the last words of ري يونغ هو and مون جاي إن, not their surnames
+    ex = run("قال وزير الخارجية الكوري الشمالي ري يونغ هو إن بلاده لن تتخلى عن سلاحها. وقال هو أيضا إن العقوبات "
+             "لن تنجح.", "ar", published="2018-09-29")
+    off = next(o for o in ex.officials if o.name == "Ri Yong Ho")
+    assert [m.text for m in off.mentions] == ["ري يونغ هو"]
+
+
+@pytest.mark.parametrize("name, nominative", [
+    ("Зорана Заева", "Зоран Заев"),     # a man's surname in -ев the dictionary reads as a woman's name
+    ("Зоран Заев", "Зоран Заев"),       # ... or, in the nominative, as "having eaten"
+    ("Заев", "Заев"),
+    ("Сергея Шойгу", "Сергей Шойгу"),
+    ("Марии Захаровой", "Мария Захарова"),
+])
+def test_russian_surnames_in_ov_ev_to_the_nominative(name, nominative):
+    from ingest.lang.ru import nominative as to_nominative
+    assert to_nominative(name) == nominative
