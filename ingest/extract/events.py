@@ -192,6 +192,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
     events = _absorb_fragments([e for e in events if e.states])
     _topics_of_the_talks(events, discussed)
     events = _absorb_fragments(_with_counterparts(doc, ents, events))
+    # talks need two sides: one state alone, with no organisation to meet, is half a meeting the text did not say
+    events = [ev for ev in events if not (ev.type == "CONSULT" and len(ev.states) == 1 and not ev.organizations)]
     story = _story_date(doc)
     where = _story_place(doc, ents)
     for ev in events:

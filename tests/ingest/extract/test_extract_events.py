@@ -267,3 +267,17 @@ def test_a_russian_perfective_future_announces_an_act(run):
     assert [(e.type, e.states, e.date) for e in ex.events] == [("AGREE", ["PK", "RU"], "2024-03-14")]
     ex = run("Россия и Пакистан провели переговоры в четверг.", "ru")
     assert [(e.type, e.states, e.date) for e in ex.events] == [("CONSULT", ["PK", "RU"], "2024-03-07")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Russian foreign minister held talks on Monday."),
+    ("ru", "Министр иностранных дел России провел переговоры в понедельник."),
+])
+def test_talks_with_one_side_and_no_one_to_meet_are_not_a_meeting(run, lang, text):
+    assert [e for e in run(text, lang).events if e.type == "CONSULT"] == []
+
+
+def test_talks_of_one_state_with_an_organisation_are_a_meeting(run):
+    ex = run("The Russian foreign minister held talks with the NATO secretary general on Monday.", "en")
+    consult = [e for e in ex.events if e.type == "CONSULT"]
+    assert [(e.states, e.organizations) for e in consult] == [(["RU"], ["nato"])]
