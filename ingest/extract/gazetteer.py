@@ -40,6 +40,10 @@ class Match:
         return None
 
 
+def _cost(item: tuple[dict, int]) -> int:
+    return item[1]
+
+
 def token_keys(lang: Language, tokens: list[Token]) -> list[tuple[str, ...]]:
     """Every key a token offers: the language's keys, then its surface forms for "=" phrases."""
     return [lang.token_keys(t.text) + tuple(EXACT + x for x in lang.surface_keys(t.text)) for t in tokens]
@@ -89,9 +93,11 @@ class Gazetteer:
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
+        starts = self.root.keys()
         i = start
         while i < end:
-            m = self.match_at(tokens, keys, i, end)
+            # most tokens start no phrase: skip them without walking the trie
+            m = None if starts.isdisjoint(keys[i]) else self.match_at(tokens, keys, i, end)
             if m:
                 out.append(m)
                 i = m.end
@@ -123,7 +129,9 @@ class Gazetteer:
                         nxt[id(child)] = (child, c)
             frontier = nxt
             j += 1
-            for node, cost in sorted(frontier.values(), key=lambda x: x[1]):
+            # cheapest first; without ranked keys every cost is 0 and the order stays as found
+            nodes = sorted(frontier.values(), key=_cost) if ranked and len(frontier) > 1 else frontier.values()
+            for node, cost in nodes:
                 bucket = node.get(_END)
                 if not bucket:
                     continue
