@@ -22,6 +22,7 @@ class Sent:
     end: int
     tokens: list[Token]
     keys: list[tuple[str, ...]]
+    norms: list[str]                           # each token's normal form (Language.norm)
     ents: list[Match] = field(default_factory=list)
     titles: list[Match] = field(default_factory=list)
     cues: list[Match] = field(default_factory=list)
@@ -66,7 +67,8 @@ def build(article: Article) -> Doc:
         if not toks:
             continue
         keys = token_keys(lang, toks)
-        sent = Sent(len(sents), s, e, [Token(t.start, t.end, t.text, len(sents)) for t in toks], keys)
+        sent = Sent(len(sents), s, e, [Token(t.start, t.end, t.text, len(sents)) for t in toks], keys,
+                    [lang.norm(t.text) for t in toks])
         sent.headline = article.title is not None and s < article.body_start
         sent.ents = lex.entities.find(sent.tokens, keys)
         sent.titles = lex.titles.find(sent.tokens, keys)
