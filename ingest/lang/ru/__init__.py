@@ -6,11 +6,11 @@ Acronyms (США, РФ, ООН) are kept as they are. People's names are found a
 """
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import re
 
 from ...translit import capitalise, transliterate
 from ..base import Language
@@ -39,11 +39,22 @@ def stem(word: str) -> str:
     return w
 
 
+def _natasha():
+    """The natasha package, imported with OpenBLAS on one thread unless the environment asks for more.
+
+    natasha's NER multiplies small matrices (one batch of sentences at a time), and OpenBLAS's idle worker
+    threads spin after each product: on two cores that tripled the CPU time of a Russian article and went on
+    burning CPU through the articles that followed, in any language. The setting only takes effect when numpy
+    is first imported, which natasha does here unless something in the process imported it before."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import natasha
+    return natasha
+
+
 @lru_cache(maxsize=1)
 def morph():
     """natasha's MorphVocab (pymorphy dictionaries shipped in the package), loaded once per process."""
-    from natasha import MorphVocab
-    return MorphVocab()
+    return _natasha().MorphVocab()
 
 
 @lru_cache(maxsize=200_000)
@@ -134,8 +145,8 @@ def _token_keys(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _ner():
     """natasha's news NER tagger (its model and embeddings ship inside the packages), loaded once per process."""
-    from natasha import NewsEmbedding, NewsNERTagger
-    return NewsNERTagger(NewsEmbedding())
+    natasha = _natasha()
+    return natasha.NewsNERTagger(natasha.NewsEmbedding())
 
 
 def persons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
