@@ -202,17 +202,22 @@ _CASE_ENDINGS = ("а", "у", "ом", "ем", "е", "ой", "ей", "ою", "ы",
 
 def _known_form(word: str, known: tuple[str, ...]) -> str | None:
     """A names.tsv name this word is a form of: the same word, or a name of four letters or more followed by a
-    case ending (Самехом → Самех). The longest such name wins."""
+    case ending (Самехом → Самех). The longest such name wins (of equals, the first in ``known``)."""
+    index = _known_index(known)
     w = word.lower().replace("ё", "е")
-    for k in known:                       # sorted longest first
-        kl = k.lower().replace("ё", "е")
-        if w == kl:
-            return k
-    for k in known:
-        kl = k.lower().replace("ё", "е")
-        if len(kl) >= 4 and w.startswith(kl) and w[len(kl):] in _CASE_ENDINGS:
-            return k
-    return None
+    if w in index:
+        return index[w][1]
+    found = [index[w[:-len(e)]] for e in _CASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4 and w[:-len(e)] in index]
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=4)
+def _known_index(known: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """The names of ``known`` by lower-case form (ё as е): (position of the first with that form, the name)."""
+    index: dict[str, tuple[int, str]] = {}
+    for n, k in enumerate(known):
+        index.setdefault(k.lower().replace("ё", "е"), (n, k))
+    return index
 
 
 def nominative(name: str, known: tuple[str, ...] = ()) -> str:
