@@ -136,7 +136,8 @@ class Gazetteer:
                 if not bucket:
                     continue
                 ok = tuple(e for e, words, rules in bucket
-                           if all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                           if not any(rules)          # every word CASE_ANY: nothing to check
+                           or all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
                     if best is None or best.end < j or cost < best_cost:
                         best, best_cost = Match(i, j, ok), cost
