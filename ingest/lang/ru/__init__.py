@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...translit import capitalise, transliterate
@@ -125,8 +125,13 @@ class Defaults(Language):
     def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         return persons(text, spans)
 
+    @cached_property
+    def translit_table(self) -> dict[str, str]:
+        """translit.tsv: letters (or letter pairs) → Latin, read once per process."""
+        return {r["cyr"]: r["lat"] for r in self.rows("translit.tsv")}
+
     def to_latin(self, name: str) -> str:
-        table = {r["cyr"]: r["lat"] for r in self.rows("translit.tsv")}
+        table = self.translit_table
         return " ".join(_latin_word(w, table, self.known_names) for w in name.split())
 
 
