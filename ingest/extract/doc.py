@@ -62,13 +62,12 @@ def build(article: Article) -> Doc:
     end = article.body_end if article.body_end else len(text)
     published = parse_iso(article.published_date) or _first_full_date(article, lex) or _dateline_date(article, lex)
     sents: list[Sent] = []
-    for n, (s, e) in enumerate(split_sentences(text, 0, end, lang.abbreviations)):
-        toks = tokenize(text, s, e, n)
+    for s, e in split_sentences(text, 0, end, lang.abbreviations):
+        toks = tokenize(text, s, e, len(sents))
         if not toks:
             continue
         keys = token_keys(lang, toks)
-        sent = Sent(len(sents), s, e, [Token(t.start, t.end, t.text, len(sents)) for t in toks], keys,
-                    [lang.norm(t.text) for t in toks])
+        sent = Sent(len(sents), s, e, toks, keys, [lang.norm(t.text) for t in toks])
         sent.headline = article.title is not None and s < article.body_start
         sent.ents = lex.entities.find(sent.tokens, keys)
         sent.titles = lex.titles.find(sent.tokens, keys)
