@@ -8,6 +8,7 @@ returns non-overlapping matches from left to right.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -46,7 +47,17 @@ def _cost(item: tuple[dict, int]) -> int:
 
 def token_keys(lang: Language, tokens: list[Token]) -> list[tuple[str, ...]]:
     """Every key a token offers: the language's keys, then its surface forms for "=" phrases."""
-    return [lang.token_keys(t.text) + tuple(EXACT + x for x in lang.surface_keys(t.text)) for t in tokens]
+    keys = _word_keys(lang)
+    return [keys(t.text) for t in tokens]
+
+
+@lru_cache(maxsize=None)
+def _word_keys(lang: Language):
+    """The keys of a word in ``lang``, remembered per language (they depend on the word alone)."""
+    @lru_cache(maxsize=200_000)
+    def keys(word: str) -> tuple[str, ...]:
+        return lang.token_keys(word) + tuple(EXACT + x for x in lang.surface_keys(word))
+    return keys
 
 
 class Gazetteer:
