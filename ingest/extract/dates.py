@@ -104,6 +104,9 @@ def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer,
         return j
 
     while i < n:
+        if i not in words and not texts[i][:1].isdecimal():
+            i += 1            # a date starts with a number or a lexicon word (month, weekday, relative day)
+            continue
         tok = Token(tokens[i].start, tokens[i].end, texts[i])
         # numeric forms
         done = False

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
 
+from ..lang.base import Language
 from ..model import Article, Mention
 from ..readers.layout import find_dateline
 from ..text import Token, split_sentences, tokenize
@@ -22,6 +25,7 @@ class Sent:
     end: int
     tokens: list[Token]
     keys: list[tuple[str, ...]]
+    norms: list[str]                           # each token's normal form (Language.norm)
     ents: list[Match] = field(default_factory=list)
     titles: list[Match] = field(default_factory=list)
     cues: list[Match] = field(default_factory=list)
@@ -60,13 +64,14 @@ def build(article: Article) -> Doc:
     text = article.text
     end = article.body_end if article.body_end else len(text)
     published = parse_iso(article.published_date) or _first_full_date(article, lex) or _dateline_date(article, lex)
+    norm = _word_norm(lang)
     sents: list[Sent] = []
-    for n, (s, e) in enumerate(split_sentences(text, 0, end, lang.abbreviations)):
-        toks = tokenize(text, s, e, n)
+    for s, e in split_sentences(text, 0, end, lang.abbreviations):
+        toks = tokenize(text, s, e, len(sents))
         if not toks:
             continue
         keys = token_keys(lang, toks)
-        sent = Sent(len(sents), s, e, [Token(t.start, t.end, t.text, len(sents)) for t in toks], keys)
+        sent = Sent(len(sents), s, e, toks, keys, [norm(t.text) for t in toks])
         sent.headline = article.title is not None and s < article.body_start
         sent.ents = lex.entities.find(sent.tokens, keys)
         sent.titles = lex.titles.find(sent.tokens, keys)
@@ -77,6 +82,12 @@ def build(article: Article) -> Doc:
         sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future)
         sents.append(sent)
     return Doc(article, lex, sents, published)
+
+
+@lru_cache(maxsize=None)
+def _word_norm(lang: Language) -> Callable[[str], str]:
+    """``lang.norm``, remembered per language (Arabic normalisation is a chain of substitutions)."""
+    return lru_cache(maxsize=200_000)(lang.norm)
 
 
 def _first_full_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:

@@ -32,47 +32,21 @@ class EntMention:
     in_place: bool = False    # a state named as where something happens ("strikes in Syria and Iraq")
 
 
-def _word_class(doc: Doc, name: str) -> frozenset[str]:
-    return _classes(doc)[name]
-
-
-def _classes(doc: Doc) -> dict[str, frozenset[str]]:
-    cache = doc.__dict__.setdefault("_word_classes", None)
-    if cache is None:
-        out: dict[str, set[str]] = {}
-        for row in doc.lex.lang.rows("words.tsv"):
-            for phrase in row["phrase"].split("|"):
-                phrase = phrase.strip()
-                if phrase:
-                    out.setdefault(row["class"], set()).add(doc.lex.lang.norm(phrase))
-        cache = {k: frozenset(v) for k, v in out.items()}
-        cache = _Classes(cache)
-        doc.__dict__["_word_classes"] = cache
-    return cache
-
-
-class _Classes(dict):
-    def __missing__(self, key):
-        return frozenset()
-
-
 def token_in(doc: Doc, sent: Sent, i: int, cls: str) -> bool:
     """Whether token i (by any of its keys) belongs to a word class of words.tsv."""
     if i < 0 or i >= len(sent.tokens):
         return False
-    words = _word_class(doc, cls)
-    return any(k in words for k in sent.keys[i]) or doc.lex.lang.norm(sent.tokens[i].text) in words
+    words = doc.lex.word_classes[cls]
+    return sent.norms[i] in words or not words.isdisjoint(sent.keys[i])
 
 
 def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:
     """Whether a (possibly multi-word) phrase of class ``cls`` ends right before token i."""
-    words = _word_class(doc, cls)
-    norm = doc.lex.lang.norm
+    words = doc.lex.word_classes[cls]
     for n in range(1, span + 1):
         if i - n < 0:
             break
-        phrase = " ".join(norm(t.text) for t in sent.tokens[i - n:i])
-        if phrase in words:
+        if " ".join(sent.norms[i - n:i]) in words:
             return True
     return False
 

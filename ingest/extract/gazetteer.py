@@ -8,6 +8,7 @@ returns non-overlapping matches from left to right.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -40,9 +41,23 @@ class Match:
         return None
 
 
+def _cost(item: tuple[dict, int]) -> int:
+    return item[1]
+
+
 def token_keys(lang: Language, tokens: list[Token]) -> list[tuple[str, ...]]:
     """Every key a token offers: the language's keys, then its surface forms for "=" phrases."""
-    return [lang.token_keys(t.text) + tuple(EXACT + x for x in lang.surface_keys(t.text)) for t in tokens]
+    keys = _word_keys(lang)
+    return [keys(t.text) for t in tokens]
+
+
+@lru_cache(maxsize=None)
+def _word_keys(lang: Language):
+    """The keys of a word in ``lang``, remembered per language (they depend on the word alone)."""
+    @lru_cache(maxsize=200_000)
+    def keys(word: str) -> tuple[str, ...]:
+        return lang.token_keys(word) + tuple(EXACT + x for x in lang.surface_keys(word))
+    return keys
 
 
 class Gazetteer:
@@ -89,9 +104,11 @@ class Gazetteer:
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
+        starts = self.root.keys()
         i = start
         while i < end:
-            m = self.match_at(tokens, keys, i, end)
+            # most tokens start no phrase: skip them without walking the trie
+            m = None if starts.isdisjoint(keys[i]) else self.match_at(tokens, keys, i, end)
             if m:
                 out.append(m)
                 i = m.end
@@ -123,12 +140,15 @@ class Gazetteer:
                         nxt[id(child)] = (child, c)
             frontier = nxt
             j += 1
-            for node, cost in sorted(frontier.values(), key=lambda x: x[1]):
+            # cheapest first; without ranked keys every cost is 0 and the order stays as found
+            nodes = sorted(frontier.values(), key=_cost) if ranked and len(frontier) > 1 else frontier.values()
+            for node, cost in nodes:
                 bucket = node.get(_END)
                 if not bucket:
                     continue
                 ok = tuple(e for e, words, rules in bucket
-                           if all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                           if not any(rules)          # every word CASE_ANY: nothing to check
+                           or all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
                     if best is None or best.end < j or cost < best_cost:
                         best, best_cost = Match(i, j, ok), cost

@@ -8,7 +8,7 @@ import os
 import pickle
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ontology import refdata
@@ -29,6 +29,22 @@ class Lexicons:
     orgwords: Gazetteer      # words of committee/commission names, with their English
     people: Gazetteer        # full names of well-known office-holders (ontology/data/people.tsv)
     names: dict[str, str]    # native given names / known name words → Latin spelling
+
+    @cached_property
+    def word_classes(self) -> dict[str, frozenset[str]]:
+        """words.tsv: each word class → the normal forms of its phrases (a class not listed has none)."""
+        out: dict[str, set[str]] = {}
+        for row in self.lang.rows("words.tsv"):
+            for phrase in row["phrase"].split("|"):
+                phrase = phrase.strip()
+                if phrase:
+                    out.setdefault(row["class"], set()).add(self.lang.norm(phrase))
+        return _Classes({k: frozenset(v) for k, v in out.items()})
+
+
+class _Classes(dict):
+    def __missing__(self, key):
+        return frozenset()
 
 
 def _pipe(cell: str) -> list[str]:

@@ -10,6 +10,7 @@ to the full name seen in the article.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ontology import refdata
 
@@ -112,9 +113,15 @@ def title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
     return runs
 
 
+@lru_cache(maxsize=None)
+def _role_ranks() -> dict[str, int]:
+    """roles.tsv: each role's rank (the lower, the more senior; 99 when not given)."""
+    return {cid: int(c.extra.get("rank") or 99) for cid, c in refdata.roles().items()}
+
+
 def _parse(sent: Sent, lab, i: int, j: int) -> TitleRun | None:
     run = TitleRun(sent, i, j)
-    rank = {cid: int(c.extra.get("rank") or 99) for cid, c in refdata.roles().items()} if refdata.roles() else {}
+    rank = _role_ranks()
     seen_entries = set()
     after_host = False
     best_rank = 999

@@ -124,9 +124,14 @@ class Defaults(Language):
     def case_rule(self, word: str) -> int:
         return 0
 
+    @cached_property
+    def translit_table(self) -> dict[str, str]:
+        """translit.tsv: letters (or letter pairs) → Latin, read once per process."""
+        return {r["ar"]: r["lat"] for r in self.rows("translit.tsv")}
+
     def to_latin(self, name: str) -> str:
         """Known spellings first (names.tsv, longest phrase first: عبد الله → Abdullah), then letters."""
-        table = {r["ar"]: r["lat"] for r in self.rows("translit.tsv")}
+        table = self.translit_table
         known = self.known_names
         words = name.split()
         out = []

@@ -6,11 +6,11 @@ Acronyms (США, РФ, ООН) are kept as they are. People's names are found a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-
+import os
 import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from ...translit import capitalise, transliterate
 from ..base import Language
@@ -39,11 +39,22 @@ def stem(word: str) -> str:
     return w
 
 
+def _natasha():
+    """The natasha package, imported with OpenBLAS on one thread unless the environment asks for more.
+
+    natasha's NER multiplies small matrices (one batch of sentences at a time), and OpenBLAS's idle worker
+    threads spin after each product: on two cores that tripled the CPU time of a Russian article and went on
+    burning CPU through the articles that followed, in any language. The setting only takes effect when numpy
+    is first imported, which natasha does here unless something in the process imported it before."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import natasha
+    return natasha
+
+
 @lru_cache(maxsize=1)
 def morph():
     """natasha's MorphVocab (pymorphy dictionaries shipped in the package), loaded once per process."""
-    from natasha import MorphVocab
-    return MorphVocab()
+    return _natasha().MorphVocab()
 
 
 @lru_cache(maxsize=200_000)
@@ -114,8 +125,13 @@ class Defaults(Language):
     def persons(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
         return persons(text, spans)
 
+    @cached_property
+    def translit_table(self) -> dict[str, str]:
+        """translit.tsv: letters (or letter pairs) → Latin, read once per process."""
+        return {r["cyr"]: r["lat"] for r in self.rows("translit.tsv")}
+
     def to_latin(self, name: str) -> str:
-        table = {r["cyr"]: r["lat"] for r in self.rows("translit.tsv")}
+        table = self.translit_table
         return " ".join(_latin_word(w, table, self.known_names) for w in name.split())
 
 
@@ -134,8 +150,8 @@ def _token_keys(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _ner():
     """natasha's news NER tagger (its model and embeddings ship inside the packages), loaded once per process."""
-    from natasha import NewsEmbedding, NewsNERTagger
-    return NewsNERTagger(NewsEmbedding())
+    natasha = _natasha()
+    return natasha.NewsNERTagger(natasha.NewsEmbedding())
 
 
 def persons(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -200,17 +216,22 @@ _CASE_ENDINGS = ("а", "у", "ом", "ем", "е", "ой", "ей", "ою", "ы",
 
 def _known_form(word: str, known: tuple[str, ...]) -> str | None:
     """A names.tsv name this word is a form of: the same word, or a name of four letters or more followed by a
-    case ending (Самехом → Самех). The longest such name wins."""
+    case ending (Самехом → Самех). The longest such name wins (of equals, the first in ``known``)."""
+    index = _known_index(known)
     w = word.lower().replace("ё", "е")
-    for k in known:                       # sorted longest first
-        kl = k.lower().replace("ё", "е")
-        if w == kl:
-            return k
-    for k in known:
-        kl = k.lower().replace("ё", "е")
-        if len(kl) >= 4 and w.startswith(kl) and w[len(kl):] in _CASE_ENDINGS:
-            return k
-    return None
+    if w in index:
+        return index[w][1]
+    found = [index[w[:-len(e)]] for e in _CASE_ENDINGS if w.endswith(e) and len(w) - len(e) >= 4 and w[:-len(e)] in index]
+    return min(found)[1] if found else None
+
+
+@lru_cache(maxsize=4)
+def _known_index(known: tuple[str, ...]) -> dict[str, tuple[int, str]]:
+    """The names of ``known`` by lower-case form (ё as е): (position of the first with that form, the name)."""
+    index: dict[str, tuple[int, str]] = {}
+    for n, k in enumerate(known):
+        index.setdefault(k.lower().replace("ё", "е"), (n, k))
+    return index
 
 
 def nominative(name: str, known: tuple[str, ...] = ()) -> str:
