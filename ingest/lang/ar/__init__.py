@@ -15,6 +15,8 @@ from pathlib import Path
 from ...translit import capitalise, transliterate
 from ..base import Language
 
+# a preposition fused to a verbal noun of the taf'il pattern: بتسليط، لتعزيز، بتقديم
+_PREPOSITION_VERBAL_NOUN = re.compile(r"^[بل]ت\w\wي\w$")
 _MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200c\u200d\u200e\u200f]")
 _TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
                         "ک": "ك", "ی": "ي", "ۀ": "ه", "ہ": "ه", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج"})
@@ -84,8 +86,8 @@ class Defaults(Language):
         return light(word) in self.surface_stopwords
 
     def name_word_ok(self, word: str, first: bool) -> bool:
-        """Names do not begin with the article (المجلس، المفرزة are nouns), carry a possessive suffix (وفدها) nor
-        tanween (كثيرًا)."""
+        """Names do not begin with the article (المجلس، المفرزة are nouns) nor with a preposition fused to a verbal
+        noun (بتسليط), and carry no possessive suffix (وفدها) nor tanween (كثيرًا)."""
         bare = _MARKS.sub("", word)
         if bare[:1] == "و" and not first and (normalize(bare[1:]) in self.stopwords or
                                               normalize(bare) not in self.known_names):
@@ -95,6 +97,8 @@ class Defaults(Language):
         if "\u064b" in word:
             return False                     # tanween (كثيرًا، أيضاً): an adverb or indefinite noun, never a name
         w = normalize(word)
+        if first and _PREPOSITION_VERBAL_NOUN.match(w) and w not in self.known_names:
+            return False                     # بتسليط، لتعزيز: "by/for shedding, strengthening", not a name
         return not (len(w) > 4 and w.endswith(("ها", "هم", "هما", "كم")) and w not in self.known_names)
 
     def agrees(self, noun: str, adjective: str) -> bool:

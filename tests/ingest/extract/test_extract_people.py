@@ -261,3 +261,11 @@ def test_family_name_first_resolves_later_mentions_by_the_family_name(run):
 def test_russian_surnames_in_ov_ev_to_the_nominative(name, nominative):
     from ingest.lang.ru import nominative as to_nominative
     assert to_nominative(name) == nominative
+
+
+@pytest.mark.parametrize("text", [
+    "وقام الوزير بتسليط الضوء على ثلاثة اجتماعات بين البلدين.",      # "shed light": a preposition + verbal noun
+    "وصل الرئيس ذو الشخصية المؤثرة إلى العاصمة البوليفية.",           # ذو "having": no name begins with it
+])
+def test_arabic_phrases_after_a_title_are_not_names(run, text):
+    assert run(text, "ar").officials == []
