@@ -8,6 +8,7 @@ it attested. Triples are produced as rdflib terms; ``to_nquads`` writes them for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -26,6 +27,17 @@ ORG_CLASSES = {"igo": LG.InternationalOrganization, "alliance": LG.Alliance, "co
                "armed-group": LG.ArmedGroup, "party": LG.PoliticalParty, "company": LG.Company,
                "agency": LG.NewsAgency, "state-body": LG.StateBody, "committee": ORG.Organization,
                "other": ORG.Organization}
+
+
+# Terms every article uses, looked up once (an rdflib namespace builds its URIRef anew at each attribute access)
+_MENTION, _BEGIN, _END, _ANCHOR = LG.Mention, NIF.beginIndex, NIF.endIndex, NIF.anchorOf
+_IN_ARTICLE, _SENTENCE_INDEX, _SENTENCE, _DENOTED_BY = LG.inArticle, LG.sentenceIndex, LG.sentence, GAF.denotedBy
+
+
+@lru_cache(maxsize=20_000)
+def _int(n: int) -> Literal:
+    """An xsd:integer literal; offsets and sentence numbers recur from article to article (Literal() is slow)."""
+    return Literal(n)
 
 
 def _date_literal(value: str) -> Literal:
@@ -70,19 +82,23 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
     seen_mentions: set[URIRef] = set()
     confidences: dict[URIRef, float] = {}
 
+    sentence_literals: dict[int, Literal] = {}
+
     def mention(m: Mention, confidence: float | None = None) -> URIRef:
         node = mention_iri(a.id, m.start, m.end)
         if node not in seen_mentions:
             seen_mentions.add(node)
-            add((node, RDF.type, LG.Mention))
-            add((node, NIF.beginIndex, Literal(m.start)))
-            add((node, NIF.endIndex, Literal(m.end)))
-            add((node, NIF.anchorOf, Literal(text[m.start:m.end])))
-            add((node, LG.inArticle, art))
-            add((node, LG.sentenceIndex, Literal(m.sentence)))
+            add((node, RDF.type, _MENTION))
+            add((node, _BEGIN, _int(m.start)))
+            add((node, _END, _int(m.end)))
+            add((node, _ANCHOR, Literal(text[m.start:m.end])))
+            add((node, _IN_ARTICLE, art))
+            add((node, _SENTENCE_INDEX, _int(m.sentence)))
             if 0 <= m.sentence < len(sentences):
-                s, e = sentences[m.sentence]
-                add((node, LG.sentence, Literal(text[s:e], lang=lang)))
+                if m.sentence not in sentence_literals:
+                    s, e = sentences[m.sentence]
+                    sentence_literals[m.sentence] = Literal(text[s:e], lang=lang)
+                add((node, _SENTENCE, sentence_literals[m.sentence]))
         if confidence is not None:
             confidences[node] = max(confidence, confidences.get(node, 0.0))   # one value per mention
         return node
@@ -90,10 +106,10 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
     for st in ex.states:
         node = state_iri(st.code)
         for m in st.mentions:
-            add((node, GAF.denotedBy, mention(m)))
+            add((node, _DENOTED_BY, mention(m)))
     for p in ex.places:
         for m in p.mentions:
-            add((place_iri(p.id), GAF.denotedBy, mention(m)))
+            add((place_iri(p.id), _DENOTED_BY, mention(m)))
 
     org_nodes: dict[str, URIRef] = {}
     for o in ex.organizations:
@@ -109,7 +125,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
         for code in o.states:
             add((node, ORG.hasMember, state_iri(code)))
         for m in o.mentions:
-            add((node, GAF.denotedBy, mention(m)))
+            add((node, _DENOTED_BY, mention(m)))
 
     people: dict[str, URIRef] = {}
     for off, node in zip(ex.officials, ident.persons):
@@ -124,7 +140,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
             add((node, LG.nameKey, Literal(off.key)))
         ms = [mention(m) for m in off.mentions]
         for m in ms:
-            add((node, GAF.denotedBy, m))
+            add((node, _DENOTED_BY, m))
         if off.role and (off.state or off.org):
             pkey = post_key(off)
             post = post_iri(pkey)
@@ -148,7 +164,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
             add((mem, LG.post, post))
             add((node, ORG.holds, post))
             for m in ms[:1]:
-                add((mem, GAF.denotedBy, m))
+                add((mem, _DENOTED_BY, m))
 
     for n, (ev, node) in enumerate(zip(ex.events, ident.events)):
         add((node, RDF.type, LG.Meeting if ev.meeting else LG.Event))
@@ -171,7 +187,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
             add((node, LG.topic, _topic_iri(t)))
         add((node, PROV.wasDerivedFrom, art))
         for m in ev.mentions:
-            add((node, GAF.denotedBy, mention(m, ev.confidence)))
+            add((node, _DENOTED_BY, mention(m, ev.confidence)))
 
     # posts named without their holder: the holder found for the article's date
     for off, found in zip(ex.unnamed, ident.holders):
@@ -183,7 +199,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
         if latin:
             add((node, RDFS.label, Literal(latin, lang="en")))
         for m in off.mentions:
-            add((node, GAF.denotedBy, mention(m)))
+            add((node, _DENOTED_BY, mention(m)))
             for ev, enode in zip(ex.events, ident.events):
                 if m.sentence in ev.sentences:
                     add((enode, SEM.hasActor, node))
@@ -197,7 +213,7 @@ def triples(ex: Extraction, ident: Identity | None = None) -> list[Triple]:
             add((node, LG.speaker, people[s.speaker]))
         if s.event is not None and s.event < len(events):
             add((node, LG.partOfEvent, events[s.event]))
-        add((node, GAF.denotedBy, mention(s.mention)))
+        add((node, _DENOTED_BY, mention(s.mention)))
     for t in ex.topics:
         add((art, LG.topic, _topic_iri(t)))
     for node, value in confidences.items():

@@ -7,6 +7,7 @@ script, or with spaces or slashes, gives one stable IRI that every SPARQL back-e
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -24,6 +25,7 @@ REFERENCE_GRAPH = URIRef(ID_BASE + "graph/reference")
 _ARTICLE_GRAPH_BASE = ID_BASE + "graph/article/"
 
 
+@lru_cache(maxsize=100_000)
 def _key(key: object) -> str:
     text = unicodedata.normalize("NFC", str(key)).strip()
     if not text:
