@@ -57,7 +57,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         if _paragraph_start(doc, sent):
             context_date = None
         reported = _reported_from(doc, sent)
-        own = next((d.value for d in sent.dates if d.value and d.start < reported), None)
+        relative = _relative_clauses(doc, sent) if sent.dates else []
+        own = next((d.value for d in sent.dates if d.value and d.start < reported
+                    and not any(a <= d.start < b for a, b in relative)), None)
         if own:
             context_date = own
         if _markers(sent, "DISCUSS"):
@@ -66,7 +68,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             discussed += [f"state:{c}" for c in subjects + actors]    # the meeting's own parties are left out below
         # a blocking phrase (type NONE: "с помощью", "ردا على سؤال") hides any cue read over the same words
         cues = [(m, e) for m in sent.cues if not any(x.value == "NONE" for x in m.entries)
-                for e in m.entries if e.value in PLOVER]
+                for e in m.entries if e.value in PLOVER and _needs_met(doc, sent, m, e.data[2])]
         if not cues:
             continue
         actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
@@ -179,7 +181,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)
             ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
-                       date=_nearest_date(sent, m, reported) or date,
+                       date=_nearest_date(doc, sent, m, reported, clauses) or date,
                        place=_nearest_place(sent, ents, m, places) or target or _dateline_place(doc, sent, ents),
                        topics=topics_,
                        mentions=[doc.mention(sent, m.start, m.end)],
@@ -379,14 +381,32 @@ def _reported_from(doc: Doc, sent: Sent) -> int:
     return next((t for t in range(1, len(sent.tokens)) if token_in(doc, sent, t, "that")), len(sent.tokens))
 
 
-def _nearest_date(sent: Sent, cue, reported: int) -> str | None:
+def _nearest_date(doc: Doc, sent: Sent, cue, reported: int, clauses: list[tuple[int, int]]) -> str | None:
     """The date closest to the cue on its side of a reported clause: "X said on Monday that the drones came on
-    Saturday" dates the saying on Monday and the drones on Saturday."""
+    Saturday" dates the saying on Monday and the drones on Saturday. Another relative clause dates what it
+    describes: "... contrary to the declaration which the three states signed on 23 March 2015"."""
     inside = cue.start >= reported
-    dated = [d for d in sent.dates if d.value and (d.start >= reported) == inside]
+    # "the step Niger took on 16 September, when it signed ...": "when" takes the date of the clause before it
+    elsewhere = [(a, b) for a, b in _relative_clauses(doc, sent, clauses)
+                 if not a <= cue.start < b
+                 and not (b <= cue.start and any(token_in(doc, sent, t, "when") for t in range(b, cue.start)))]
+    dated = [d for d in sent.dates if d.value and (d.start >= reported) == inside
+             and not any(a <= d.start < b for a, b in elsewhere)]
     if not dated:
         return None
     return min(dated, key=lambda d: min(abs(d.start - cue.end), abs(cue.start - d.end))).value
+
+
+def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Token spans of the sentence's relative clauses: from the pronoun ("which", "الذي", "который") to the comma
+    that closes it, or to its clause's end ("Восьмое заседание комиссий, которые возглавляют ..., прошло 19 апреля":
+    the date is the meeting's)."""
+    out = []
+    for a, b in (clauses if clauses is not None else _clauses(doc, sent)):
+        if token_in(doc, sent, a, "relative"):
+            close = next((t for t in range(a + 1, b) if sent.tokens[t].text in {",", "،", ";"}), b)
+            out.append((a, close))
+    return out
 
 
 def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -> str | None:

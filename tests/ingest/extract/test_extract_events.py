@@ -281,3 +281,38 @@ def test_talks_of_one_state_with_an_organisation_are_a_meeting(run):
     ex = run("The Russian foreign minister held talks with the NATO secretary general on Monday.", "en")
     consult = [e for e in ex.events if e.type == "CONSULT"]
     assert [(e.states, e.organizations) for e in consult] == [(["RU"], ["nato"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "وتحمّل مصر الجانب الإثيوبي المسؤولية الكاملة عن تعثر المفاوضات."),
+    ("en", "Egypt holds Ethiopia fully responsible for the failure of the talks."),
+])
+def test_holding_a_state_responsible_is_an_accusation(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("ACCUSE", ["EG", "ET"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Ethiopia held talks with Egypt, whose forces had not moved."),     # "held" without "responsible"
+])
+def test_holding_talks_is_not_an_accusation(run, lang, text):
+    assert "ACCUSE" not in {e.type for e in run(text, lang).events}
+
+
+def test_a_date_in_a_relative_clause_dates_what_it_describes(run):
+    ex = run("Egypt holds Ethiopia responsible for the failure, in breach of the declaration which the two states "
+             "signed on 23 March 2015.", "en")
+    accuse = [e for e in ex.events if e.type == "ACCUSE"]
+    assert [e.date for e in accuse] == ["2024-03-12"]      # the publication date, not the declaration's
+
+
+def test_a_relative_clause_closed_by_a_comma_leaves_the_date_to_the_main_clause(run):
+    ex = run("Заседание комиссий, которые возглавляют вице-премьеры Армении и Азербайджана, прошло 8 марта на "
+             "границе двух государств.", "ru")
+    assert [(e.type, e.date) for e in ex.events if e.type == "CONSULT"] == [("CONSULT", "2024-03-08")]
+
+
+def test_when_takes_the_date_of_the_relative_clause_before_it(run):
+    ex = run("وتعزز هذه القراءة الخطوة التي أقدمت عليها النيجر في 8 آذار، حين وقعت مع مالي ميثاقا للدفاع المشترك.",
+             "ar")
+    assert [(e.type, e.states, e.date) for e in ex.events if e.type == "SUPPORT"] == [
+        ("SUPPORT", ["ML", "NE"], "2024-03-08")]
