@@ -27,7 +27,8 @@ class DateExpr:
     start: int            # token index
     end: int
     value: str | None     # ISO date, "YYYY-MM" or None when it cannot be resolved (relative, no publication date)
-    kind: str             # absolute | partial | relative | weekday
+    kind: str             # absolute | partial | partial-year | relative | weekday | same (the day last named)
+    offset: int = 0       # for "same": days from the day last named ("the next day": 1)
 
 
 def _iso(y: int, m: int, d: int | None = None) -> str | None:
@@ -165,6 +166,10 @@ def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer,
             continue
         w = words.get(i)
         e = w.first("date") if w else None
+        if e and e.sub == "same":
+            out.append(DateExpr(i, w.end, None, "same", int(e.value)))   # "on the same day": the reader knows which
+            i = w.end
+            continue
         if e and e.sub in ("relative", "weekday"):
             value = None
             if published is not None:
@@ -188,7 +193,7 @@ def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer,
 
 def _merge(exprs: list[DateExpr], texts: list[str]) -> list[DateExpr]:
     """"today, Wednesday, 29 September 2021": adjacent expressions are one date; the most explicit wins."""
-    rank = {"absolute": 4, "partial-year": 3, "partial": 2, "relative": 1, "weekday": 0}
+    rank = {"absolute": 4, "partial-year": 3, "partial": 2, "relative": 1, "same": 1, "weekday": 0}
     out: list[DateExpr] = []
     for e in exprs:
         if out and (e.start == out[-1].end or (e.start - out[-1].end == 1 and texts[out[-1].end] in _SEPARATORS)):

@@ -13,6 +13,9 @@ place and topics of its sentence — coded by the conventions in the shared eval
 """
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 from ontology import refdata
 
 from ..model import Event, Organization
@@ -53,9 +56,15 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
     events: list[Event] = []
     discussed: list[str] = []        # topics of the sentences that say what was discussed
     context_date = None
+    last_day = None                  # the day the text last named, in any paragraph
     for sent in doc.sents:
         if _paragraph_start(doc, sent):
             context_date = None
+        if last_day and any(d.kind == "same" for d in sent.dates):
+            # "On the same day, Japan lifted ...", "the next day"
+            sent.dates = [replace(d, value=_days_after(last_day, d.offset)) if d.kind == "same" else d
+                          for d in sent.dates]
+        last_day = next((d.value for d in reversed(sent.dates) if d.value and len(d.value) == 10), last_day)
         reported = _reported_from(doc, sent)
         relative = _relative_clauses(doc, sent) if sent.dates else []
         own = next((d.value for d in sent.dates if d.value and d.start < reported
@@ -392,9 +401,23 @@ def _nearest_date(doc: Doc, sent: Sent, cue, reported: int, clauses: list[tuple[
                  and not (b <= cue.start and any(token_in(doc, sent, t, "when") for t in range(b, cue.start)))]
     dated = [d for d in sent.dates if d.value and (d.start >= reported) == inside
              and not any(a <= d.start < b for a, b in elsewhere)]
+    fronted = [d for d in dated if d.start <= 1 and d.end < len(sent.tokens) and sent.tokens[d.end].text in {",", "،"}
+               and d.end <= cue.start]
+    if fronted and not inside:
+        return fronted[0].value         # "On 16 March, the spokesman announced ...": the time of the whole clause
     if not dated:
         return None
     return min(dated, key=lambda d: min(abs(d.start - cue.end), abs(cue.start - d.end))).value
+
+
+def _days_after(iso: str, days: int) -> str | None:
+    """``iso`` moved by ``days`` (a full date only: "the next day" after "in March 2024" is not a day)."""
+    if days == 0:
+        return iso
+    try:
+        return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
 
 
 def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

@@ -148,3 +148,26 @@ def test_dateline_weekday_may_name_the_day_before(tmp_path):
             "the foreign ministry said.\n")
     _, ex = _from_file(tmp_path, text, "wire-en.txt")
     assert [e.date for e in ex.events if e.type == "SUPPORT"] == ["2024-02-14"]
+
+
+# --- "on the same day", "the next day": the day the text last named --------------------------------------------
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Japan and South Korea met in Tokyo on 5 March.\n\nOn the same day, Japan lifted its export controls on "
+           "South Korea.", "2024-03-05"),
+    ("en", "Japan and South Korea met in Tokyo on 5 March.\n\nThe next day, Japan lifted its export controls on "
+           "South Korea.", "2024-03-06"),
+    ("ru", "Япония и Южная Корея провели переговоры в Токио 5 марта.\n\nВ тот же день Япония сняла ограничения на "
+           "экспорт в Южную Корею.", "2024-03-05"),
+    ("ar", "عقدت اليابان وكوريا الجنوبية محادثات في طوكيو في 5 مارس.\n\nوفي اليوم التالي رفعت اليابان القيود على "
+           "الصادرات إلى كوريا الجنوبية.", "2024-03-06"),
+])
+def test_the_same_day_is_the_day_last_named(run, lang, text, expected):
+    ex = run(text, lang)
+    assert [e.date for e in ex.events if e.type == "CONCEDE"] == [expected]
+
+
+def test_a_fronted_date_is_the_time_of_the_clause(run):
+    # "in July 2019" is nearer the cue, but qualifies the controls
+    ex = run("On 5 March, Japan lifted the controls it imposed in July 2019 on exports to South Korea.", "en")
+    assert [e.date for e in ex.events if e.type == "CONCEDE"] == ["2024-03-05"]
