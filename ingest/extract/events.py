@@ -327,6 +327,7 @@ def _paragraph_start(doc: Doc, sent: Sent) -> bool:
 def _absorb_fragments(events: list[Event]) -> list[Event]:
     """An event naming fewer states than another of the same type (and a compatible date) is part of it, in
     whichever order the article told them."""
+    events = _distribute_covered(events)
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: -len(e.states)):
         host = next((o for o in out if o.type == ev.type and set(ev.states) < set(o.states)
@@ -336,6 +337,24 @@ def _absorb_fragments(events: list[Event]) -> list[Event]:
             continue
         _merge_into(host, ev)
     return sorted(out, key=lambda e: min(e.sentences or [0]))
+
+
+def _distribute_covered(events: list[Event]) -> list[Event]:
+    """Force told once as strikes on each state ("strikes in Syria and Iraq": Turkey-Syria, Turkey-Iraq) and
+    once with every state in one sentence is the same strikes: the whole joins its parts rather than the parts
+    the whole."""
+    out = list(events)
+    for whole in events:
+        if whole.type not in ON_PLACE or len(whole.states) < 3:
+            continue
+        parts = [e for e in out if e is not whole and e.type == whole.type and len(e.states) >= 2
+                 and set(e.states) < set(whole.states) and not (e.date and whole.date and e.date != whole.date)]
+        if len(parts) >= 2 and set().union(*(set(e.states) for e in parts)) == set(whole.states):
+            for part in parts:
+                part.mentions += [m for m in whole.mentions if m not in part.mentions]
+                part.sentences += [i for i in whole.sentences if i not in part.sentences]
+            out.remove(whole)
+    return out
 
 
 def _merge_into(old: Event, ev: Event) -> None:

@@ -316,3 +316,11 @@ def test_when_takes_the_date_of_the_relative_clause_before_it(run):
              "ar")
     assert [(e.type, e.states, e.date) for e in ex.events if e.type == "SUPPORT"] == [
         ("SUPPORT", ["ML", "NE"], "2024-03-08")]
+
+
+def test_strikes_told_per_state_and_all_at_once_stay_one_per_state_struck(run):
+    text = ("Turkish jets struck militant targets in Syria and Iraq on Monday.\n\n"
+            "Turkey's defence ministry says its jets hit 29 targets overnight, including depots used by militants, "
+            "in the mountain regions of northern Iraq and near Qamishli in northern Syria.")
+    ex = run(text, "en")
+    assert sorted(e.states for e in ex.events if e.type == "ASSAULT") == [["IQ", "TR"], ["SY", "TR"]]
