@@ -145,6 +145,11 @@ def _dateline_date(article: Article, lex: lexicon.Lexicons) -> dt.date | None:
                 cands.append((year, lag, cand))
     if not cands:
         return None
-    # the latest such year: years the text mentions are mostly the history it recalls ("relations established in
-    # 1956"), and any of them may happen to fit the weekday too
-    return max(cands, key=lambda c: (c[0], -c[1]))[2]
+    # the latest such year (years the text mentions are mostly the history it recalls, "relations established in
+    # 1956", and any of them may happen to fit the weekday too); the weekday naming the dateline's own day unless
+    # only a reading as the day before gives a recent year
+    same = max((c for c in cands if c[1] == 0), default=None)
+    before = max((c for c in cands if c[1] != 0), default=None)
+    if same is None or (before is not None and before[0] - same[0] >= 3):
+        return before[2]
+    return same[2]

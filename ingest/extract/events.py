@@ -154,6 +154,10 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 chosen[etype] = (m, weak, cue_context, flags)
         for etype, (m, weak, cue_context, flags) in chosen.items():
             lo, hi = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sent.tokens)))
+            if etype in ("ACCUSE", "REJECT"):
+                # "rejected the accusations that Chinese firms supply Russia's industry": what is said is not who
+                # (in a demand, "demanded that Pyongyang give up ...", it is: the one asked)
+                hi = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), hi)
             actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
             states_ = list(actors)
             topics_ = list(topics)

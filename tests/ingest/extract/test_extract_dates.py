@@ -141,13 +141,16 @@ def test_dateline_in_figures_takes_its_year_from_today_weekday(tmp_path):
     assert [e.date for e in ex.events if e.type == "CONSULT"] == ["2024-03-05"]
 
 
-def test_dateline_weekday_may_name_the_day_before(tmp_path):
-    # 15 February 2024 was a Thursday: "on Wednesday" in its lead is the day before
+@pytest.mark.parametrize("dateline, weekday, expected", [
+    ("Feb 15", "Wednesday", "2023-02-15"),     # a Wednesday in 2023; in 2024 the day before was one
+    ("March 1", "Thursday", "2024-02-29"),     # a Thursday last in 2018; in 2024 the day before was one
+])
+def test_dateline_weekday_is_that_day_unless_only_the_day_before_is_recent(tmp_path, dateline, weekday, expected):
     text = ("Peru and Chile sign fisheries accord\n\n"
-            "LIMA, Feb 15 (Reuters) - Peru and Chile signed a fisheries agreement in Lima on Wednesday, "
+            f"LIMA, {dateline} (Reuters) - Peru and Chile signed a fisheries agreement in Lima on {weekday}, "
             "the foreign ministry said.\n")
     _, ex = _from_file(tmp_path, text, "wire-en.txt")
-    assert [e.date for e in ex.events if e.type == "SUPPORT"] == ["2024-02-14"]
+    assert [e.date for e in ex.events if e.type == "SUPPORT"] == [expected]
 
 
 # --- "on the same day", "the next day": the day the text last named --------------------------------------------

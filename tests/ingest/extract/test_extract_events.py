@@ -324,3 +324,17 @@ def test_strikes_told_per_state_and_all_at_once_stay_one_per_state_struck(run):
             "in the mountain regions of northern Iraq and near Qamishli in northern Syria.")
     ex = run(text, "en")
     assert sorted(e.states for e in ex.events if e.type == "ASSAULT") == [["IQ", "TR"], ["SY", "TR"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "China on Monday rejected US accusations that Chinese companies supply Russia's defence industry."),
+    ("ru", "Китай в понедельник отверг обвинения США в том, что китайские компании снабжают оборонную "
+           "промышленность России."),
+])
+def test_what_an_accusation_says_is_not_a_party_to_its_rejection(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events if e.type == "REJECT"] == [("REJECT", ["CN", "US"])]
+
+
+def test_who_a_demand_is_made_of_is_a_party_to_it(run):
+    ex = run("The United States on Thursday demanded that North Korea give up its nuclear programme.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REQUEST", ["KP", "US"])]
