@@ -536,10 +536,17 @@ def _name_for(doc: Doc, sent: Sent, run: TitleRun, spans, blocked) -> tuple[tupl
         after = run.end
         while after < len(toks) and any(m.start == after and m.first().kind == "rank" for m in sent.titles):
             after += 1
+        # past the state and the city of the post: "Генеральный консул России в Ченнаи Валерий Кузьмин"
+        starts = {after}
+        k = after
+        while k < len(toks) and k - after < 5 and (toks[k].text[:1].isupper() or token_in(doc, sent, k, "venue-prep")):
+            k += 1
+            starts.add(k)
         for s, e, normal in spans:
-            if after < len(toks) and s == toks[after].start:
+            k = next((k for k in starts if k < len(toks) and s == toks[k].start), None)
+            if k is not None:
                 j = _token_index_at(toks, e)
-                return (after, j), normal
+                return (k, j), normal
         for s, e, normal in spans:
             if run.start >= 2 and toks[run.start - 1].text == "," and e == toks[run.start - 2].end:
                 i = _token_index_from(toks, s)
@@ -555,10 +562,25 @@ def _name_for(doc: Doc, sent: Sent, run: TitleRun, spans, blocked) -> tuple[tupl
     return name_in_apposition(doc, sent, run.end, blocked)
 
 
-def name_in_apposition(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[tuple[int, int], None] | None:
-    """"the Russian ambassador, Igor Sokolov, said": a name of two words or more set off by commas after the
-    title (capitalised scripts only: Arabic commas do not set names off this way)."""
+def _past_post_city(doc: Doc, sent: Sent, j: int) -> int:
+    """After a title, the token past the city of the post ("in Chennai", "в Ченнаи"): one to three capitalised
+    words after a venue preposition; ``j`` itself when there is none."""
     toks = sent.tokens
+    if j >= len(toks) or not token_in(doc, sent, j, "venue-prep"):
+        return j
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].text[:1].isupper():
+        k += 1
+    return k if k > j + 1 else j
+
+
+def name_in_apposition(doc: Doc, sent: Sent, j: int, blocked: set[int]) -> tuple[tuple[int, int], None] | None:
+    """"the Russian ambassador, Igor Sokolov, said", "Russia's Consul General in Chennai, Valery Kuzmin, said": a
+    name of two words or more set off by commas after the title and the place of its post (capitalised scripts
+    only: Arabic commas do not set names off this way)."""
+    toks = sent.tokens
+    if doc.article.lang != "ar" and j < len(toks) and toks[j].text != ",":
+        j = _past_post_city(doc, sent, j)        # "Russia's Consul General in Chennai, Valery Kuzmin, said"
     if doc.article.lang == "ar" or j >= len(toks) or toks[j].text != ",":
         return None
     span = name_after(doc, sent, j + 1, blocked)

@@ -269,3 +269,12 @@ def test_russian_surnames_in_ov_ev_to_the_nominative(name, nominative):
 ])
 def test_arabic_phrases_after_a_title_are_not_names(run, text):
     assert run(text, "ar").officials == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia's Consul General in Chennai, Valery Kuzmin, said the visit went well."),
+    ("ru", "Генеральный консул России в Ченнаи Валерий Кузьмин заявил, что визит прошел хорошо."),
+])
+def test_the_city_of_a_post_stands_between_title_and_name(run, lang, text):
+    off = only_official(run(text, lang))
+    assert (off.name, off.state, off.position) == ("Valery Kuzmin", "RU", "Consul")
