@@ -132,7 +132,11 @@ class Defaults(Language):
 
     def to_latin(self, name: str) -> str:
         table = self.translit_table
+        name = _GLUED_INITIAL.sub(" ", name)          # "М.Ю.Галузин" → "М. Ю. Галузин" → "M. Yu. Galuzin"
         return " ".join(_latin_word(w, table, self.known_names) for w in name.split())
+
+
+_GLUED_INITIAL = re.compile(r"(?<=\b[А-ЯЁ]\.)(?=[А-ЯЁ])")
 
 
 @lru_cache(maxsize=200_000)
@@ -236,8 +240,9 @@ def _known_index(known: tuple[str, ...]) -> dict[str, tuple[int, str]]:
 
 def nominative(name: str, known: tuple[str, ...] = ()) -> str:
     """A person's name in the nominative, gender taken from the first name: "Марии Захаровой" → "Мария Захарова".
-    A name of names.tsv wins when the word is one of its case forms (Самехом → Самех)."""
-    words = name.split()
+    A name of names.tsv wins when the word is one of its case forms (Самехом → Самех). Initials glued to the
+    surname come apart: "М.Ю.Галузин" → "М. Ю. Галузин"."""
+    words = _GLUED_INITIAL.sub(" ", name).split()
     out = []
     gender = None
     for w in words:

@@ -278,3 +278,10 @@ def test_arabic_phrases_after_a_title_are_not_names(run, text):
 def test_the_city_of_a_post_stands_between_title_and_name(run, lang, text):
     off = only_official(run(text, lang))
     assert (off.name, off.state, off.position) == ("Valery Kuzmin", "RU", "Consul")
+
+
+def test_russian_initials_glued_to_the_surname_come_apart():
+    from ingest.lang import get
+    from ingest.lang.ru import nominative
+    assert nominative("М.Ю.Галузиным") == "М. Ю. Галузин"
+    assert get("ru").to_latin("М. Ю. Галузин") == "M. Yu. Galuzin"
