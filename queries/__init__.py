@@ -36,6 +36,12 @@ because one of them answered differently without it; ``tests/queries`` checks ev
   event of the store (meetings-between: 8.4 s → 1.5 s at 3.4M triples). Virtuoso 7.2 loses the correlation between many sibling sub-selects and sometimes drops a
   FILTER that sits next to an OPTIONAL over the same variable, or a second FILTER EXISTS: keep sub-selects few
   and shallow, and put a FILTER in a group ``{ pattern FILTER(...) }`` with the pattern it filters.
+- Oxigraph joins a triple pattern that follows a sub-select by one index look-up per row (of every article's
+  copy of the fact); two sub-selects are hash-joined. So over many rows, join facts as sub-selects
+  (``OPTIONAL { SELECT DISTINCT ?event ?d WHERE { ?event sem:hasTimeStamp ?d } }``), find a pair's events as
+  the join of each one's ``SELECT DISTINCT ?event``, and choose a person's name once per person (over the
+  distinct people, then their labels), not once per event: active-pairs 6.4 s → 1.8 s, events-at-place
+  5 s → 0.4 s at 3.4M triples.
 - No COALESCE around an aggregate in the same SELECT (Virtuoso's compiler fails): wrap it in an outer SELECT.
 - Dates are compared and sorted as strings (STR): events may be dated to a day, a month or a year.
 - Labels: ``skos:prefLabel`` (one per language) in the chosen language, else English, else the IRI's last
