@@ -158,6 +158,10 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 # "rejected the accusations that Chinese firms supply Russia's industry": what is said is not who
                 # (in a demand, "demanded that Pyongyang give up ...", it is: the one asked)
                 hi = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), hi)
+            elif etype == "REQUEST":
+                # "demanded that Hamas renounce its struggle against Israel": the one asked is a party, what it
+                # is asked to do names none
+                hi = _asked_end(doc, sent, m, hi)
             actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
             states_ = list(actors)
             topics_ = list(topics)
@@ -487,7 +491,8 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
             return False          # "will support", "to release", "would be released"
         return True               # "a visit", "the attack": a noun
     if strength == "gerund":
-        return not token_in(doc, sent, m.start - 1, "auxiliary")     # "is providing" is a verb
+        # "is providing", "a declaration demanding that ...": a verb
+        return not (token_in(doc, sent, m.start - 1, "auxiliary") or token_in(doc, sent, m.end, "that"))
     return strength != "strong" or _noun_use(doc, sent, m)
 
 
@@ -511,7 +516,9 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     """"staged demonstrations ... to demand reforms": an infinitive of purpose after another act is that act's
     aim, not a second event."""
-    if m.start == 0 or not (phrase_before(doc, sent, m.start, "purpose")
+    participle = doc.lex.lang.participle(sent.tokens[m.start].text) and \
+        not token_in(doc, sent, m.start - 1, "auxiliary")     # "marched through Niamey demanding that ..."
+    if m.start == 0 or not (phrase_before(doc, sent, m.start, "purpose") or participle
                             or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text)):
         return False
     return any(other.start < m.start for other, _, _, _ in kept)
@@ -557,8 +564,18 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
     if m.start >= 2 and toks[m.start - 1].text.lower() == "s" and toks[m.start - 2].text in ("'", "’"):
         return True      # Shoukry's visit
     if m.start >= 2 and token_in(doc, sent, m.start - 2, "determiner") and toks[m.start - 1].text.isalpha() \
-            and toks[m.start - 1].text.islower() and not any(c.start == m.start - 1 for c in sent.cues):
-        return True      # a ceremonial welcome
+            and toks[m.start - 1].text.islower() and not any(c.start == m.start - 1 for c in sent.cues) \
+            and not doc.lex.lang.plural_noun(toks[m.start - 1].text) and not doc.lex.lang.participle(toks[m.start].text):
+        return True      # a ceremonial welcome (but "its allies demanded", "a declaration demanding")
+    if doc.lex.lang.plural_noun(toks[m.start].text):
+        # "in the final status talks with": a form in -s a few words after a preposition is a plural noun
+        for t in range(m.start - 1, max(-1, m.start - 5), -1):
+            if token_in(doc, sent, t, "preposition"):
+                return True
+            w = toks[t].text
+            if not (w.isalpha() and w.islower()) or token_in(doc, sent, t, "modal") \
+                    or token_in(doc, sent, t, "auxiliary") or any(c.start <= t < c.end for c in sent.cues):
+                break
     return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
 
 
@@ -726,6 +743,25 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
     actors = [c for c in actors if c in states and states[c].status != "historical"] or \
              [c for c in actors if c in states]
     return actors, topic_states, places, [c for c in located if c not in actors]
+
+
+def _asked_end(doc: Doc, sent: Sent, m, hi: int) -> int:
+    """End of the party a demand is made of: the first state (or states joined by "and") after "that" (أن,
+    чтобы), or ``hi`` when the demand has no "that"."""
+    that = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), None)
+    if that is None:
+        return hi
+    named = sorted((em.start, em.end) for em in sent.ems if that < em.start < hi
+                   and (em.kind == "state" or em.state) and not em.attribution)
+    if not named:
+        return hi
+    end = named[0][1]
+    for start, stop in named[1:]:
+        gap = [sent.tokens[t].text.lower() for t in range(end, start)]
+        if len(gap) > 2 or not all(w in {",", "،", "and", "و", "и", "the"} for w in gap):
+            break
+        end = stop
+    return end
 
 
 def _context(doc: Doc, sent: Sent, people: list[PersonMention]) -> str:

@@ -83,6 +83,16 @@ class Language:
         """Whether a cue word is written as a noun (e.g. with an article); languages override."""
         return False
 
+    def participle(self, word: str) -> bool:
+        """Whether a cue word is an active participle ("a declaration demanding that ..."): a verb even after a
+        noun; languages override."""
+        return False
+
+    def plural_noun(self, word: str) -> bool:
+        """Whether a word between a determiner and a cue is a plural noun, the cue's subject ("its allies
+        demanded"), not an adjective of a nominal cue ("a ceremonial welcome"); languages override."""
+        return False
+
     def token_keys(self, word: str) -> tuple[str, ...]:
         """Candidate keys of a text token (the first is its plain normal form)."""
         return (self.norm(word),)

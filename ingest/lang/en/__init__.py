@@ -44,6 +44,14 @@ class Defaults(Language):
         "mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. adm. gov. sen. rep. st. jr. sr. prof. rev. no. vs. "
         "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. inc. corp. co. ltd. e.g. i.e. etc.".split())
 
+    def participle(self, word: str) -> bool:
+        return len(word) > 5 and word.lower().endswith("ing")
+
+    def plural_noun(self, word: str) -> bool:
+        """"allies", "officials", "rebels", "forces": a plural in -s ("various", "previous", "business" are not)."""
+        w = word.lower()
+        return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and w.isalpha()
+
     def forms(self, phrase: str, kind: str) -> list[str]:
         """``kind`` "verb": inflect the first word (sign an agreement → signs/signed/signing an agreement);
         "noun": plural of the last word."""

@@ -338,3 +338,34 @@ def test_what_an_accusation_says_is_not_a_party_to_its_rejection(run, lang, text
 def test_who_a_demand_is_made_of_is_a_party_to_it(run):
     ex = run("The United States on Thursday demanded that North Korea give up its nuclear programme.", "en")
     assert [(e.type, e.states) for e in ex.events] == [("REQUEST", ["KP", "US"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United States and its allies on Monday demanded that Hezbollah end its attacks on Israel."),
+    ("ru", "США в понедельник потребовали, чтобы Хезболла прекратила удары по Израилю."),
+])
+def test_what_a_demand_asks_for_names_no_party(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events if e.type == "REQUEST"] == [("REQUEST", ["LB", "US"])]
+
+
+def test_a_plural_subject_after_a_determiner_leaves_the_cue_a_verb(run):
+    ex = run("Washington and its allies demanded on Monday that Iran stop enriching uranium.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REQUEST", ["IR", "US"])]
+
+
+def test_a_participle_with_that_is_a_verb(run):
+    ex = run("The opposition party issued a statement on Monday demanding that the Turkish government release "
+             "the journalists.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REQUEST", ["TR"])]
+
+
+def test_a_participle_after_another_act_is_its_manner(run):
+    ex = run("On Monday thousands of people marched through Dakar demanding that French troops leave.", "en")
+    assert [e.type for e in ex.events] == ["PROTEST"]
+
+
+def test_a_form_in_s_after_a_preposition_is_a_plural_noun(run):
+    ex = run("Egypt on Monday agreed to Qatari mediation in the stalled border talks with Sudan.", "en")
+    assert [e.type for e in ex.events] == ["AGREE"]
+    ex = run("Russia's foreign minister talks with his Chinese counterpart in Beijing on Monday.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["CN", "RU"])]
