@@ -42,12 +42,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None, sentence: int = 
 _BOUNDARY = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*\S)")
 
 
+_INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None,
-                    abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+                    abbreviations: frozenset[str] = frozenset(),
+                    openers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``; newlines end sentences (headlines, paragraphs).
 
     A full stop after a known abbreviation ("Gen.", "г.", "Dr.") or a single capital letter ("V.") does not end a
-    sentence; nor does one followed by a lower-case letter.
+    sentence; nor does one followed by a lower-case letter; nor, when ``openers`` (words that begin sentences:
+    "the", "it", "but"; compared in lower case) are given, the stop of an initialism ("U.N.", "U.S.") followed by a word not among them
+    ("the U.N. Security Council").
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -63,6 +69,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
                 continue
             if nxt and nxt.group(1).islower():
                 continue
+            if openers and _INITIALISM.fullmatch(word):
+                following = re.match(r"\s*([^\s.,;:!?\"'»”’)]+)", text[stop:stop + 40])
+                if following and following.group(1).lower() not in openers:
+                    continue
         if text[cur:stop].strip():
             spans.append(_trim(text, cur, stop))
         cur = stop

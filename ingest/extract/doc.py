@@ -66,7 +66,7 @@ def build(article: Article) -> Doc:
     published = parse_iso(article.published_date) or _first_full_date(article, lex) or _dateline_date(article, lex)
     norm = _word_norm(lang)
     sents: list[Sent] = []
-    for s, e in split_sentences(text, 0, end, lang.abbreviations):
+    for s, e in split_sentences(text, 0, end, lang.abbreviations, lang.sentence_openers):
         toks = tokenize(text, s, e, len(sents))
         if not toks:
             continue

@@ -106,13 +106,14 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             weak = _weak(doc, sent, m, strength)
             if weak is None or m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
                     or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m) \
-                    or (weak and _example(doc, sent, m)):
+                    or (weak and (_example(doc, sent, m) or token_in(doc, sent, m.end, "noun-head"))):
                 continue
             supported = _supported(sent, m, [p for p in occur if p < attribution], attribution) \
                 or _place_after(sent, ents, m)
             if _subordinate(doc, sent, m) and not supported and e.value != "CONSULT":
                 continue      # "after two days of fighting" is background; "after their talks" is a meeting
             kept.append((m, e, weak, supported))
+        kept = _outside_fronted_phrase(doc, sent, kept)
         strong = [m for m, _, weak, _ in kept if not weak]
         sentence_support = bool(occur or sent.dates or sentence_place or sent.headline)
         first_weak: dict[tuple[int, int], object] = {}
@@ -158,7 +159,11 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 # "rejected the accusations that Chinese firms supply Russia's industry": what is said is not who
                 # (in a demand, "demanded that Pyongyang give up ...", it is: the one asked)
                 hi = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), hi)
-            elif etype == "REQUEST":
+            if etype != "CONSULT":
+                # "demanded a Security Council meeting to discuss Croatia's advance": what is to be discussed
+                # is a subject, not a party
+                hi = next((d for d in _markers(sent, "DISCUSS") if m.end <= d < hi), hi)
+            if etype == "REQUEST":
                 # "demanded that Hamas renounce its struggle against Israel": the one asked is a party, what it
                 # is asked to do names none
                 hi = _asked_end(doc, sent, m, hi)
@@ -628,6 +633,27 @@ def _is_complement(doc: Doc, sent: Sent, m, cues) -> bool:
     return False
 
 
+def _outside_fronted_phrase(doc: Doc, sent: Sent, kept: list) -> list:
+    """"In a letter handed over to the UN on Monday, Iraq said it would allow ...": an act inside a prepositional
+    phrase before the sentence's first comma sets the scene for the main clause's act, which is the event (a
+    meeting is kept: "During talks in Moscow, the two sides signed ...")."""
+    if not token_in(doc, sent, 0, "preposition"):
+        return kept
+    comma = next((t for t, tok in enumerate(sent.tokens) if tok.text in {",", "،"}), None)
+    if comma is None or not any(m.start > comma for m, _, _, _ in kept):
+        return kept
+    return [k for k in kept if k[0].start > comma or k[1].value == "CONSULT"]
+
+
+def _opens_clause(doc: Doc, sent: Sent, t: int) -> bool:
+    """A subordinator or relative pronoun at token t, unless it begins an adverbial phrase ("once again", "as
+    well", "as usual")."""
+    if not (token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative")):
+        return False
+    adverbs = doc.lex.word_classes["adverb"]
+    return not any(" ".join(sent.norms[t:t + n]) in adverbs for n in (2, 3) if t + n <= len(sent.tokens))
+
+
 def _subordinate(doc: Doc, sent: Sent, m) -> bool:
     """Inside a subordinate or relative clause: after "after", "as", "while", "which", "الذي", "который" with no
     comma in between."""
@@ -635,7 +661,7 @@ def _subordinate(doc: Doc, sent: Sent, m) -> bool:
         tok = sent.tokens[t].text
         if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that"):
             return False      # a comma or "that" opens a new clause: "after the meeting, a statement said that ..."
-        if token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
+        if _opens_clause(doc, sent, t):
             # ", where the three leaders signed ...": a new act at that place, not a background clause
             return not (t > 0 and sent.tokens[t - 1].text in {",", "،"} and token_in(doc, sent, t, "where"))
     return False
@@ -689,7 +715,7 @@ def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
         text = toks[t].text
         if text in {";", ":", "—", "–"} or (text == "-" and toks[t - 1].end < toks[t].start):
             cuts.append(t)
-        elif token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative"):
+        elif _opens_clause(doc, sent, t):
             cuts.append(t)
     cuts.append(len(toks))
     cuts = sorted(set(c for c in cuts if 0 <= c <= len(toks)))

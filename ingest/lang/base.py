@@ -136,6 +136,12 @@ class Language:
     def stopwords(self) -> frozenset[str]:
         return self.words("stopwords.txt")
 
+    @property
+    def sentence_openers(self) -> frozenset[str]:
+        """Words that begin a sentence after an initialism's full stop ("... the U.S. The ..."); empty where
+        the script has no initialisms of capitals with stops; languages override."""
+        return frozenset()
+
     @cached_property
     def known_names(self) -> dict[str, str]:
         """names.tsv: a name word as written in this language → its usual Latin spelling."""

@@ -44,6 +44,10 @@ class Defaults(Language):
         "mr. mrs. ms. dr. gen. lt. col. maj. capt. sgt. adm. gov. sen. rep. st. jr. sr. prof. rev. no. vs. "
         "jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. inc. corp. co. ltd. e.g. i.e. etc.".split())
 
+    @property
+    def sentence_openers(self) -> frozenset[str]:
+        return self.stopwords      # "The", "It", "But": the words that end a name begin a sentence
+
     def participle(self, word: str) -> bool:
         return len(word) > 5 and word.lower().endswith("ing")
 

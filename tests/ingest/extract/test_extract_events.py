@@ -369,3 +369,27 @@ def test_a_form_in_s_after_a_preposition_is_a_plural_noun(run):
     assert [e.type for e in ex.events] == ["AGREE"]
     ex = run("Russia's foreign minister talks with his Chinese counterpart in Beijing on Monday.", "en")
     assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["CN", "RU"])]
+
+
+def test_what_is_to_be_discussed_is_no_party_to_the_demand(run):
+    ex = run("Armenia on Monday demanded a meeting of the U.N. Security Council to discuss Azerbaijan's offensive.",
+             "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REQUEST", ["AM"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States on Monday sped up the withdrawal of its invasion forces from Grenada.",
+    "Russia on Monday completed the withdrawal of the attack helicopters from Syria.",
+])
+def test_a_nominal_cue_before_a_noun_it_qualifies_is_no_act(run, text):
+    assert [e.type for e in run(text, "en").events] == ["RETREAT"]
+
+
+def test_an_act_in_a_fronted_prepositional_phrase_sets_the_scene(run):
+    ex = run("In a letter handed over to Egypt on Monday, Ethiopia said it would allow experts from Egypt and Sudan to visit the dam without conditions before the rainy season begins.", "en")
+    assert [e.type for e in ex.events] == ["AGREE"]
+
+
+def test_once_again_opens_no_subordinate_clause(run):
+    ex = run("Nepal has once again rejected an Indian proposal on the border on Monday.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REJECT", ["IN", "NP"])]
