@@ -211,6 +211,14 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                        meeting=etype == "CONSULT" and "meeting" in flags)
             ev.organizations = [o.id for o in orgs if o.kind != "state-body"
                                 and any(mm.sentence == sent.index for mm in o.mentions)]
+            if etype == "CONSULT" and _anaphoric(doc, sent, m):
+                # "X and Y met on Thursday. The talks, mediated by Z, ...": the same meeting, with more parties
+                prev = next((o for o in reversed(events) if o.type == "CONSULT" and sent.index - 1 in o.sentences
+                             and not (o.date and ev.date and o.date != ev.date)), None)
+                if prev is not None:
+                    prev.states = sorted(set(prev.states) | set(ev.states))
+                    _merge_into(prev, ev)
+                    continue
             for part in _split_by_place(ev, sent, ents):
                 _add(events, part)
     events = _absorb_fragments([e for e in events if e.states])
@@ -643,6 +651,11 @@ def _outside_fronted_phrase(doc: Doc, sent: Sent, kept: list) -> list:
     if comma is None or not any(m.start > comma for m, _, _, _ in kept):
         return kept
     return [k for k in kept if k[0].start > comma or k[1].value == "CONSULT"]
+
+
+def _anaphoric(doc: Doc, sent: Sent, m) -> bool:
+    """A meeting noun opening its sentence ("The talks, ...", "Переговоры ...", "المحادثات"): the one just told."""
+    return m.start == 0 or (m.start == 1 and token_in(doc, sent, 0, "determiner"))
 
 
 def _opens_clause(doc: Doc, sent: Sent, t: int) -> bool:

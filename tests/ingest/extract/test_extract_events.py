@@ -393,3 +393,14 @@ def test_an_act_in_a_fronted_prepositional_phrase_sets_the_scene(run):
 def test_once_again_opens_no_subordinate_clause(run):
     ex = run("Nepal has once again rejected an Indian proposal on the border on Monday.", "en")
     assert [(e.type, e.states) for e in ex.events] == [("REJECT", ["IN", "NP"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The foreign ministers of Egypt and Ethiopia met in Khartoum on Thursday. The talks were mediated by "
+           "the Sudanese foreign minister."),
+    ("ru", "Министры иностранных дел Египта и Эфиопии встретились в Хартуме в четверг. Переговоры прошли при "
+           "посредничестве министра иностранных дел Судана."),
+])
+def test_the_talks_told_next_are_the_meeting_just_told(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events if e.type == "CONSULT"] == \
+        [("CONSULT", ["EG", "ET", "SD"])]
