@@ -396,7 +396,7 @@ def test_once_again_opens_no_subordinate_clause(run):
 
 
 @pytest.mark.parametrize("lang, text", [
-    ("en", "The foreign ministers of Egypt and Ethiopia met in Khartoum on Thursday. The talks were mediated by "
+    ("en", "The foreign ministers of Egypt and Ethiopia met in Khartoum on Thursday. The talks were held in the presence of "
            "the Sudanese foreign minister."),
     ("ru", "Министры иностранных дел Египта и Эфиопии встретились в Хартуме в четверг. Переговоры прошли при "
            "посредничестве министра иностранных дел Судана."),
