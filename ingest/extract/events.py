@@ -714,6 +714,10 @@ def _add(events: list[Event], ev: Event) -> None:
             continue
         if old.date and ev.date and old.date != ev.date:
             continue
+        if ev.type != "CONSULT" and old.people and ev.people and not set(old.people) & set(ev.people):
+            # "Katz summoned the Brazilian ambassador" and "Vieira summoned the Israeli one": two acts (a meeting
+            # is told again by a spokesman as often as not)
+            continue
         _merge_into(old, ev)
         return
     events.append(ev)

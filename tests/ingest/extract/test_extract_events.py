@@ -404,3 +404,15 @@ def test_once_again_opens_no_subordinate_clause(run):
 def test_the_talks_told_next_are_the_meeting_just_told(run, lang, text):
     assert [(e.type, e.states) for e in run(text, lang).events if e.type == "CONSULT"] == \
         [("CONSULT", ["EG", "ET", "SD"])]
+
+
+def test_acts_of_one_type_by_different_people_are_two_events(run):
+    ex = run("Israeli Foreign Minister Israel Katz summoned the Brazilian ambassador on Monday. Later on Monday, "
+             "Brazilian Foreign Minister Mauro Vieira summoned the Israeli ambassador.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("ACCUSE", ["BR", "IL"]), ("ACCUSE", ["BR", "IL"])]
+
+
+def test_a_meeting_told_again_by_a_spokesman_stays_one_event(run):
+    ex = run("Russian Foreign Minister Sergey Lavrov met Egyptian Foreign Minister Sameh Shoukry in Moscow on Monday. "
+             "Egyptian spokesman Ahmed Abu Zeid said the two ministers discussed trade on Monday.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["EG", "RU"])]
