@@ -170,7 +170,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
             states_ = list(actors)
             topics_ = list(topics)
-            target = _object_place(doc, sent, m) if etype in ON_PLACE | {"CONSULT"} else None
+            # "visited Karachi", "shelled Kharkiv": the object is where; "discussed Gaza": what was talked about
+            target = _object_place(doc, sent, m) if etype in ON_PLACE | {"CONSULT"} \
+                and m.start not in _markers(sent, "DISCUSS") else None
             place = sentence_place or target        # "shelled Kharkiv", "visited Karachi": the cue's object
             if etype == "CONSULT":
                 for code in _discussed(doc, sent, ents, m):
@@ -396,10 +398,13 @@ def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
     سوريا", "обсудили ситуацию в Сирии"), and not named before the cue."""
     before = {em.value for em in sent.ems if em.kind == "state" and em.end <= cue.start}
     out = []
-    prep_seen = False
+    # a verb of discussing takes its subject as object ("discussed Gaza", "обсудили Сирию"), not after "with"
+    prep_seen = not doc.lex.lang.verb_first and cue.start in _markers(sent, "DISCUSS")
     for t in range(cue.end, len(sent.tokens)):
         if token_in(doc, sent, t, "topic-prep"):
             prep_seen = True
+        elif token_in(doc, sent, t, "partner-prep"):
+            prep_seen = False
         text = sent.tokens[t].text
         if text in {",", "،"} and t + 1 < len(sent.tokens) and (
                 any(em.start == t + 1 for em in sent.ems) or token_in(doc, sent, t + 1, "conj")):
@@ -409,8 +414,9 @@ def _discussed(doc: Doc, sent: Sent, ents: list[EntMention], cue) -> list[str]:
         if not prep_seen:
             continue
         for em in sent.ems:
-            if em.start == t and em.kind == "state" and em.value not in before:
-                out.append(em.value)
+            code = em.value if em.kind == "state" else em.state if em.kind == "place" else None
+            if em.start == t and code and code not in before:
+                out.append(code)      # "talks on Sudan", "discussed Gaza": Palestine's
     return out
 
 

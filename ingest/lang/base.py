@@ -44,6 +44,8 @@ class Language:
     stripping_keys: bool = False
     # adjectives follow the noun they qualify (الأزمة السورية) rather than precede it (the Syrian crisis)
     adjective_after_noun: bool = False
+    # the subject may follow its verb (بحث الجانبان الوضع): what follows a verb is not only its object
+    verb_first: bool = False
 
     # --- normalisation -------------------------------------------------------------------------------
     def norm(self, word: str) -> str:

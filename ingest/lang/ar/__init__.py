@@ -60,6 +60,7 @@ class Defaults(Language):
     abbreviations: frozenset[str] = frozenset()
     stripping_keys: bool = True
     adjective_after_noun: bool = True
+    verb_first: bool = True
 
     def norm(self, word: str) -> str:
         return normalize(word)

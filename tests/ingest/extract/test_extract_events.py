@@ -416,3 +416,12 @@ def test_a_meeting_told_again_by_a_spokesman_stays_one_event(run):
     ex = run("Russian Foreign Minister Sergey Lavrov met Egyptian Foreign Minister Sameh Shoukry in Moscow on Monday. "
              "Egyptian spokesman Ahmed Abu Zeid said the two ministers discussed trade on Monday.", "en")
     assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["EG", "RU"])]
+
+
+@pytest.mark.parametrize("lang, text, states, topic", [
+    ("en", "Egyptian and Russian diplomats discussed Gaza in Cairo on Monday.", ["EG", "RU"], "state:PS"),
+    ("en", "Russian diplomats discussed Sudan with Egypt in Cairo on Monday.", ["EG", "RU"], "state:SD"),
+])
+def test_what_a_verb_of_discussing_takes_is_a_subject_not_a_venue_or_party(run, lang, text, states, topic):
+    [ev] = [e for e in run(text, lang).events if e.type == "CONSULT"]
+    assert ev.states == states and topic in ev.topics
