@@ -29,6 +29,7 @@ PLOVER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 VERBAL = {"REJECT", "THREATEN", "ACCUSE", "REQUEST", "AGREE", "PROTEST"}
+SPEECH = VERBAL - {"PROTEST"}      # acts done by saying
 MILITARY_PORTFOLIOS = {"defence", "security", "intelligence"}
 ON_PLACE = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE", "RETREAT"}   # the place's state takes part
 
@@ -130,8 +131,17 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             if weak:
                 if strong:
                     # a noun after a verb of its clause is that verb's object ("agreed to postpone the
-                    # demonstration"); it is an event of its own only with its own date
-                    if not _dated_after(sent, m) or any(s.start < m.start and _same_clause(clauses, s, m) for s in strong):
+                    # demonstration"); it is an event of its own only with its own date. A noun before every verb
+                    # of the sentence is no object of theirs ("expressed its condemnation of the French position,
+                    # warning that ...")
+                    if any(s.start < m.start and _same_clause(clauses, s, m) for s in strong) \
+                            or any(0 <= s.start - m.end <= 2 for s in strong):       # or its subject
+                        continue
+                    if not _dated_after(sent, m) and (
+                            any(s.start < m.start for s in strong) or e.value == "CONSULT"
+                            or not (supported or sentence_support)
+                            or m is not first_weak.get(next(((a, b) for a, b in clauses if a <= m.start < b),
+                                                            (0, 0)))):
                         continue
                 elif not (supported or sentence_support):
                     continue
@@ -535,12 +545,15 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     """"staged demonstrations ... to demand reforms": an infinitive of purpose after another act is that act's
     aim, not a second event."""
-    participle = doc.lex.lang.participle(sent.tokens[m.start].text) and \
-        not token_in(doc, sent, m.start - 1, "auxiliary")     # "marched through Niamey demanding that ..."
-    if m.start == 0 or not (phrase_before(doc, sent, m.start, "purpose") or participle
-                            or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text)):
+    if m.start == 0:
         return False
-    return any(other.start < m.start for other, _, _, _ in kept)
+    if phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text):
+        return any(other.start < m.start for other, _, _, _ in kept)
+    # a participle after a deed is its manner ("marched through Niamey demanding that ..."); after words, more
+    # words ("expressed its condemnation, warning that ...")
+    return doc.lex.lang.participle(sent.tokens[m.start].text) and \
+        not token_in(doc, sent, m.start - 1, "auxiliary") and \
+        any(other.start < m.start and e.value not in SPEECH for other, e, _, _ in kept)
 
 
 def _reduced_relative(doc: Doc, sent: Sent, m) -> bool:

@@ -425,3 +425,11 @@ def test_a_meeting_told_again_by_a_spokesman_stays_one_event(run):
 def test_what_a_verb_of_discussing_takes_is_a_subject_not_a_venue_or_party(run, lang, text, states, topic):
     [ev] = [e for e in run(text, lang).events if e.type == "CONSULT"]
     assert ev.states == states and topic in ev.topics
+
+
+def test_a_noun_before_every_verb_of_its_sentence_is_an_act_of_its_own(run):
+    ex = run("Last Thursday Algeria expressed its strong condemnation of the French position, warning that it would "
+             "draw all the consequences.", "en")
+    assert sorted(e.type for e in ex.events) == ["ACCUSE", "THREATEN"]
+    ex = run("Eighty UN peacekeepers were shipped out of Gorazde in Bosnia on Friday.", "en")
+    assert "AID" not in [e.type for e in ex.events]
