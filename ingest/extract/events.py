@@ -194,7 +194,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 where = refdata.places().get(place)
                 if where and where.state:
                     states_ = [where.state]      # "the demonstration in Baku": Azerbaijan's
-            if "host" in flags and place:
+            if ("host" in flags or "from-place" in flags) and place:
                 where = refdata.places().get(place)
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)     # "X hosted Y and Z in Niamey": Niger is the host
@@ -233,12 +233,12 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     continue
             for part in _split_by_place(ev, sent, ents):
                 _add(events, part)
-    events = _absorb_fragments([e for e in events if e.states])
+    story = _story_date(doc)
+    events = _absorb_fragments([e for e in events if e.states], story)
     _topics_of_the_talks(events, discussed)
-    events = _absorb_fragments(_with_counterparts(doc, ents, events))
+    events = _absorb_fragments(_with_counterparts(doc, ents, events), story)
     # talks need two sides: one state alone, with no organisation to meet, is half a meeting the text did not say
     events = [ev for ev in events if not (ev.type == "CONSULT" and len(ev.states) == 1 and not ev.organizations)]
-    story = _story_date(doc)
     where = _story_place(doc, ents)
     for ev in events:
         if ev.date is None and story:
@@ -357,19 +357,26 @@ def _paragraph_start(doc: Doc, sent: Sent) -> bool:
     return "\n" in before or sent.start == 0
 
 
-def _absorb_fragments(events: list[Event]) -> list[Event]:
+def _absorb_fragments(events: list[Event], story: str | None) -> list[Event]:
     """An event naming fewer states than another of the same type (and a compatible date) is part of it, in
-    whichever order the article told them."""
+    whichever order the article told them. An undated one is of the story's day (see ``find``): not part of
+    an act dated months before ("Algeria recalls its ambassador" is not the recall of March 2022)."""
     events = _distribute_covered(events)
     out: list[Event] = []
     for ev in sorted(events, key=lambda e: -len(e.states)):
+        date = ev.date or story
         host = next((o for o in out if o.type == ev.type and set(ev.states) < set(o.states)
-                     and not (o.date and ev.date and o.date != ev.date)), None)
+                     and not (o.date and date and not _same_time(o.date, date))), None)
         if host is None:
             out.append(ev)
             continue
         _merge_into(host, ev)
     return sorted(out, key=lambda e: min(e.sentences or [0]))
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Whether two dates, either partial ("2022-03"), may name the same time."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _distribute_covered(events: list[Event]) -> list[Event]:

@@ -433,3 +433,22 @@ def test_a_noun_before_every_verb_of_its_sentence_is_an_act_of_its_own(run):
     assert sorted(e.type for e in ex.events) == ["ACCUSE", "THREATEN"]
     ex = run("Eighty UN peacekeepers were shipped out of Gorazde in Bosnia on Friday.", "en")
     assert "AID" not in [e.type for e in ex.events]
+
+
+@pytest.mark.parametrize("lang, text, etype, states", [
+    ("ar", "استدعت الجزائر سفيرها من مدريد أمس.", "SANCTION", ["DZ", "ES"]),
+    ("ar", "استدعى وزير الخارجية البرازيلي السفير الإسرائيلي أمس.", "ACCUSE", ["BR", "IL"]),
+    ("en", "Algeria recalled its ambassador from Paris on Tuesday.", "SANCTION", ["DZ", "FR"]),
+])
+def test_a_recall_is_a_sanction_with_the_state_recalled_from_and_a_summons_an_accusation(run, lang, text, etype,
+                                                                                          states):
+    assert [(e.type, e.states) for e in run(text, lang).events] == [(etype, states)]
+
+
+def test_an_undated_report_is_not_part_of_an_act_of_months_before(run):
+    text = ("Algeria recalls its ambassador\n\n"
+            "Algeria recalled its ambassador to France yesterday after Paris backed Morocco's plan for Western "
+            "Sahara.\n\nIn March 2022 Algeria recalled its ambassador from Madrid.")
+    ex = run(text, "en")
+    assert sorted((e.states, e.date) for e in ex.events if e.type == "SANCTION") == \
+        [(["DZ", "ES"], "2022-03"), (["DZ", "FR"], "2024-03-11")]
