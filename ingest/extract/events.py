@@ -529,6 +529,8 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
     if strength == "gerund":
         # "is providing", "a declaration demanding that ...": a verb
         return not (token_in(doc, sent, m.start - 1, "auxiliary") or token_in(doc, sent, m.end, "that"))
+    if strength == "weak" and any(token_in(doc, sent, t, "light-verb") for t in range(max(0, m.start - 3), m.start)):
+        return False              # "expressed its condemnation", "جددت رفضها", "выразил протест": the act itself
     return strength != "strong" or _noun_use(doc, sent, m)
 
 
@@ -679,6 +681,16 @@ def _outside_fronted_phrase(doc: Doc, sent: Sent, kept: list) -> list:
     return [k for k in kept if k[0].start > comma or k[1].value == "CONSULT"]
 
 
+def _new_subject_after(doc: Doc, sent: Sent, t: int) -> bool:
+    """A conjunction at token t opening a clause with a subject of its own: "and Sudan backed", "а Китай",
+    "فيما وصفت" (Arabic: the verb comes first, so the conjunction is enough)."""
+    if not token_in(doc, sent, t, "clause-conj"):
+        return False
+    if doc.lex.lang.verb_first:
+        return True
+    return any(em.start in (t + 1, t + 2, t + 3) and (em.kind == "state" or em.state) for em in sent.ems)
+
+
 def _anaphoric(doc: Doc, sent: Sent, m) -> bool:
     """A meeting noun opening its sentence ("The talks, ...", "Переговоры ...", "المحادثات"): the one just told."""
     return m.start == 0 or (m.start == 1 and token_in(doc, sent, 0, "determiner"))
@@ -760,6 +772,8 @@ def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
             cuts.append(t)
         elif _opens_clause(doc, sent, t):
             cuts.append(t)
+        elif text in {",", "،"} and _new_subject_after(doc, sent, t + 1):
+            cuts.append(t + 1)    # "Egypt condemned the move, and Sudan backed Cairo": two clauses
     cuts.append(len(toks))
     cuts = sorted(set(c for c in cuts if 0 <= c <= len(toks)))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]

@@ -452,3 +452,17 @@ def test_an_undated_report_is_not_part_of_an_act_of_months_before(run):
     ex = run(text, "en")
     assert sorted((e.states, e.date) for e in ex.events if e.type == "SANCTION") == \
         [(["DZ", "ES"], "2022-03"), (["DZ", "FR"], "2024-03-11")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Egypt on Monday condemned the Ethiopian move, and Sudan backed Cairo's position."),
+    ("ru", "Египет в понедельник осудил действия Эфиопии, а Судан поддержал позицию Каира."),
+])
+def test_a_conjunction_before_a_new_subject_after_a_comma_opens_a_clause(run, lang, text):
+    ex = run(text, lang)
+    assert sorted((e.type, e.states) for e in ex.events) == [("ACCUSE", ["EG", "ET"]), ("SUPPORT", ["EG", "SD"])]
+
+
+def test_arabic_while_after_a_comma_opens_a_clause(run):
+    ex = run("رحبت جبهة البوليساريو أمس بالخطوة الجزائرية، فيما وصفت الموقف الفرنسي بأنه انحياز سافر.", "ar")
+    assert ("SUPPORT", ["DZ", "EH"]) in [(e.type, e.states) for e in ex.events]
