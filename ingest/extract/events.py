@@ -177,7 +177,17 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 # "demanded that Hamas renounce its struggle against Israel": the one asked is a party, what it
                 # is asked to do names none
                 hi = _asked_end(doc, sent, m, hi)
-            actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0] or actors_all
+            rel = next(((a, c) for a, c in _relative_clauses(doc, sent, clauses) if a == lo and c < m.start
+                        and a > 0 and sent.tokens[a - 1].text in {",", "،"}), None)
+            if rel:
+                # "China, which has close ties with Moscow, declined to attend": the main clause resumes after
+                # the relative one, its subject before it
+                before = next((a for a, b in clauses if b == lo), lo)
+                actors = list(dict.fromkeys(_participants(doc, sent, ents, people, orgs, before, lo)[0]
+                                            + _participants(doc, sent, ents, people, orgs, rel[1], hi)[0]))
+            else:
+                actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0]
+            actors = actors or actors_all
             states_ = list(actors)
             topics_ = list(topics)
             # "visited Karachi", "shelled Kharkiv": the object is where; "discussed Gaza": what was talked about

@@ -466,3 +466,8 @@ def test_a_conjunction_before_a_new_subject_after_a_comma_opens_a_clause(run, la
 def test_arabic_while_after_a_comma_opens_a_clause(run):
     ex = run("رحبت جبهة البوليساريو أمس بالخطوة الجزائرية، فيما وصفت الموقف الفرنسي بأنه انحياز سافر.", "ar")
     assert ("SUPPORT", ["DZ", "EH"]) in [(e.type, e.states) for e in ex.events]
+
+
+def test_the_main_clause_resumes_after_a_relative_clause_between_commas(run):
+    ex = run("On Monday China, which has close ties with Moscow, declined to attend the conference in Geneva.", "en")
+    assert [(e.type, e.states) for e in ex.events] == [("REJECT", ["CN"])]
