@@ -384,6 +384,12 @@ def _absorb_fragments(events: list[Event], story: str | None) -> list[Event]:
     return sorted(out, key=lambda e: min(e.sentences or [0]))
 
 
+def _other_people(a: Event, b: Event) -> bool:
+    """Acts of one type by different people: "Katz summoned the Brazilian ambassador" and "Vieira summoned the
+    Israeli one" are two acts (not meetings: a spokesman tells talks again as often as not)."""
+    return a.type != "CONSULT" and bool(a.people) and bool(b.people) and not set(a.people) & set(b.people)
+
+
 def _same_time(a: str, b: str) -> bool:
     """Whether two dates, either partial ("2022-03"), may name the same time."""
     return a.startswith(b) or b.startswith(a)
@@ -762,9 +768,7 @@ def _add(events: list[Event], ev: Event) -> None:
             continue
         if old.date and ev.date and old.date != ev.date:
             continue
-        if ev.type != "CONSULT" and old.people and ev.people and not set(old.people) & set(ev.people):
-            # "Katz summoned the Brazilian ambassador" and "Vieira summoned the Israeli one": two acts (a meeting
-            # is told again by a spokesman as often as not)
+        if _other_people(old, ev):
             continue
         _merge_into(old, ev)
         return
