@@ -811,6 +811,9 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
         if em.kind == "place":
             if em.locative and not em.attribution and em.sub in ("capital", "city") and em.value not in places:
                 places.append(em.value)
+            elif em.locative and not em.attribution and em.sub == "region" and em.state \
+                    and em.state not in located:
+                located.append(em.state)     # "withdrawn from Karabakh", "strikes in Crimea": where, not who
             continue
         code = em.value if em.kind == "state" else em.state
         if not code or em.attribution:

@@ -471,3 +471,16 @@ def test_arabic_while_after_a_comma_opens_a_clause(run):
 def test_the_main_clause_resumes_after_a_relative_clause_between_commas(run):
     ex = run("On Monday China, which has close ties with Moscow, declined to attend the conference in Geneva.", "en")
     assert [(e.type, e.states) for e in ex.events] == [("REJECT", ["CN"])]
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("ru", "В среду из Карабаха выводится российский миротворческий контингент.", ["AZ", "RU"]),
+    ("en", "Russia withdrew its troops from Crimea on Monday.", ["RU", "UA"]),
+])
+def test_the_state_of_a_region_withdrawn_from_takes_part(run, lang, text, states):
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("RETREAT", states)]
+
+
+def test_blocking_part_of_a_road_is_a_protest(run):
+    ex = run("В воскресенье жители армянского села Киранц перекрыли участок автодороги.", "ru")
+    assert [e.type for e in ex.events] == ["PROTEST"]
