@@ -178,7 +178,11 @@ def _is_dateline(doc: Doc, sent: Sent, m: Match) -> bool:
     nxt = sent.tokens[m.end].text if m.end < len(sent.tokens) else ""
     letters = [c for c in tok.text if c.isalpha()]
     upper = bool(letters) and all(c.isupper() for c in letters) and len(letters) > 1
-    return upper or nxt in {",", "-", "–", "—", "،", "("}
+    if upper or nxt in {"-", "–", "—", "("}:
+        return True
+    # "Moscow, Feb 14 -" opens the body; "Seoul, in turn, said ..." later on is the state speaking
+    lead = next((s for s in doc.sents if not s.headline), None)
+    return nxt in {",", "،"} and sent is lead
 
 
 def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:

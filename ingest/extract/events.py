@@ -226,7 +226,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     states_.append(where.state)
             ev = Event(type=etype, context=cue_context or context, states=sorted(states_), people=list(persons),
                        date=_nearest_date(doc, sent, m, reported, clauses) or date,
-                       place=_nearest_place(sent, ents, m, places) or target or _dateline_place(doc, sent, ents),
+                       place=_nearest_place(sent, ents, m, places, _reported_from(doc, sent, say=True)) or target or _dateline_place(doc, sent, ents),
                        topics=topics_,
                        mentions=[doc.mention(sent, m.start, m.end)],
                        sentences=[sent.index], confidence=0.6 if weak else 0.8,
@@ -463,10 +463,23 @@ def _dateline_place(doc: Doc, sent: Sent, ents: list[EntMention]) -> str | None:
     return None
 
 
-def _reported_from(doc: Doc, sent: Sent) -> int:
+def _reported_from(doc: Doc, sent: Sent, say: bool = False) -> int:
     """Where the sentence's first reported clause begins ("said that …", "заявил, что …", "أكد أن …"): the
-    token of "that"; the length of the sentence when it has none."""
-    return next((t for t in range(1, len(sent.tokens)) if token_in(doc, sent, t, "that")), len(sent.tokens))
+    token of "that"; else the length of the sentence, or with ``say`` (for places: dates keep the stricter
+    rule) after a verb of saying followed by a clause ("said Turkish jets had struck ...", past a date right
+    after the verb: "said on Monday the ...")."""
+    n = len(sent.tokens)
+    that = next((t for t in range(1, n) if token_in(doc, sent, t, "that")), n)
+    if that < n or not say:
+        return that
+    for c in sent.cues:
+        if any(e.value == "SAY" for e in c.entries) and c.end < n - 3:
+            end = c.end
+            for d in sent.dates:
+                if d.start == end:
+                    end = d.end
+            return end
+    return n
 
 
 def _nearest_date(doc: Doc, sent: Sent, cue, reported: int, clauses: list[tuple[int, int]]) -> str | None:
@@ -511,8 +524,11 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
     return out
 
 
-def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str]) -> str | None:
-    cands = [em for em in sent.ems if em.kind == "place" and em.value in places]
+def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str], reported: int) -> str | None:
+    """The place nearest the cue on its side of a reported clause ("the statement, issued in Baghdad, said the
+    strikes hit ...": Baghdad is where it was said)."""
+    inside = cue.start >= reported
+    cands = [em for em in sent.ems if em.kind == "place" and em.value in places and (em.start >= reported) == inside]
     if not cands:
         return None
     return min(cands, key=lambda em: min(abs(em.start - cue.end), abs(cue.start - em.end))).value
@@ -747,7 +763,8 @@ def _attribution_start(doc: Doc, sent: Sent) -> int:
     kinds = [{e.value for e in c.entries} for c in tail]
     if any("SAY" in k for k in kinds):
         say = next(c for c, k in zip(tail, kinds) if "SAY" in k)
-        if not any(c.start < say.start and k - {"CTX", "SAY"} for c, k in zip(tail, kinds)):
+        # (", a spokesman said on Tuesday.": little after the verb; ", said it would withdraw ..." reports an act)
+        if not any(c.start < say.start and k - {"CTX", "SAY"} for c, k in zip(tail, kinds)) and n - say.end <= 7:
             return start
     if kinds and all(k <= {"ACCUSE", "CTX", "SAY"} for k in kinds) and token_in(doc, sent, start + 1, "determiner") \
             and len(tail) == 1 and not any(t.text in {"that"} for t in sent.tokens[start:]):

@@ -484,3 +484,16 @@ def test_the_state_of_a_region_withdrawn_from_takes_part(run, lang, text, states
 def test_blocking_part_of_a_road_is_a_protest(run):
     ex = run("В воскресенье жители армянского села Киранц перекрыли участок автодороги.", "ru")
     assert [e.type for e in ex.events] == ["PROTEST"]
+
+
+def test_a_long_clause_after_said_is_reported_not_an_attribution(run):
+    ex = run("Tokyo lifted its export controls on Seoul on Monday. Seoul, in turn, said it would withdraw the "
+             "complaint it had filed against the measures at the World Trade Organization.", "en")
+    assert "AGREE" in [e.type for e in ex.events]
+    assert all(e.place is None for e in ex.events if e.type == "AGREE")     # Seoul speaks: no dateline
+
+
+def test_a_place_where_something_was_said_is_not_where_the_reported_act_happened(run):
+    ex = run("Iraq condemned Turkish air strikes on Tuesday.\n\nThe statement, issued in Baghdad, said Turkish "
+             "jets had struck villages in the north on Monday.", "en")
+    assert [e.place for e in ex.events if e.type == "ASSAULT"] == [None]
