@@ -215,8 +215,11 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     states_.append(where.state)
             if etype not in ON_PLACE and len(states_) >= 3:
                 # a venue named as a state ("a summit in Singapore") is not a party to talks between two others
+                # (unless it acts too: "Mikati welcomed the truce, a step towards stability in Lebanon")
+                acting = {pm.official.state for pm in people if pm.sent is sent and lo <= pm.start < hi} | \
+                    {em.value for em in sent.ems if em.kind == "state" and not em.in_place and lo <= em.start < hi}
                 venue = {em.value for em in sent.ems if em.kind == "state" and em.in_place
-                         and lo <= em.start < hi}
+                         and lo <= em.start < hi} - acting
                 states_ = [c for c in states_ if c not in venue] if len(set(states_) - venue) >= 2 else states_
             if etype in ON_PLACE:
                 states_ += [c for c in located if c not in states_]

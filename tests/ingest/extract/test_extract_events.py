@@ -497,3 +497,9 @@ def test_a_place_where_something_was_said_is_not_where_the_reported_act_happened
     ex = run("Iraq condemned Turkish air strikes on Tuesday.\n\nThe statement, issued in Baghdad, said Turkish "
              "jets had struck villages in the north on Monday.", "en")
     assert [e.place for e in ex.events if e.type == "ASSAULT"] == [None]
+
+
+def test_a_state_named_as_where_still_takes_part_when_its_official_acts(run):
+    ex = run("رحّب رئيس الحكومة اللبنانية نجيب ميقاتي أمس بوقف إطلاق النار، معتبراً أنه خطوة نحو الاستقرار في لبنان، "
+             "وشكر الولايات المتحدة وفرنسا على جهودهما.", "ar")
+    assert [(e.type, e.states) for e in ex.events if e.type == "SUPPORT"] == [("SUPPORT", ["FR", "LB", "US"])]
