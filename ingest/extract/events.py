@@ -161,6 +161,13 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "THREATEN"
                 elif etype not in VERBAL:
                     etype = "AGREE"
+            if etype == "SUPPORT" and token_in(doc, sent, m.start, "greeting") and \
+                    any(pm.sent is sent and _titled_from(sent, m.end, pm.start) and not _possessive(sent, pm.end)
+                        for pm in people) and \
+                    not (doc.lex.lang.verb_first and not sent.tokens[m.end].text.startswith("ب")):
+                # (where the verb comes first the one named after it is who welcomes, unless بـ marks the object)
+                # "welcomed Zelensky on arrival": a reception, not an endorsement ("welcomed Reagan's statement")
+                etype = "CONSULT"
             if etype not in chosen or (chosen[etype][1] and not weak):
                 chosen[etype] = (m, weak, cue_context, flags)
         for etype, (m, weak, cue_context, flags) in chosen.items():
@@ -724,6 +731,18 @@ def _new_subject_after(doc: Doc, sent: Sent, t: int) -> bool:
     if doc.lex.lang.verb_first:
         return True
     return any(em.start in (t + 1, t + 2, t + 3) and (em.kind == "state" or em.state) for em in sent.ems)
+
+
+def _titled_from(sent: Sent, a: int, b: int) -> bool:
+    """Whether tokens a..b hold nothing but titles and state adjectives ("Ukrainian President")."""
+    covered = {t for m in sent.titles for t in range(m.start, m.end)} | \
+        {t for em in sent.ems if em.kind == "state" for t in range(em.start, em.end)}
+    return 0 <= b - a <= 4 and all(t in covered for t in range(a, b))
+
+
+def _possessive(sent: Sent, t: int) -> bool:
+    """"'s" at token t."""
+    return t + 1 < len(sent.tokens) and sent.tokens[t].text in {"'", "’"} and sent.tokens[t + 1].text == "s"
 
 
 def _anaphoric(doc: Doc, sent: Sent, m) -> bool:

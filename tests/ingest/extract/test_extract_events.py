@@ -503,3 +503,11 @@ def test_a_state_named_as_where_still_takes_part_when_its_official_acts(run):
     ex = run("رحّب رئيس الحكومة اللبنانية نجيب ميقاتي أمس بوقف إطلاق النار، معتبراً أنه خطوة نحو الاستقرار في لبنان، "
              "وشكر الولايات المتحدة وفرنسا على جهودهما.", "ar")
     assert [(e.type, e.states) for e in ex.events if e.type == "SUPPORT"] == [("SUPPORT", ["FR", "LB", "US"])]
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Swiss President Viola Amherd welcomed Ukrainian President Volodymyr Zelensky in Bern on Saturday.", "CONSULT"),
+    ("The German government on Saturday welcomed Zelensky's latest peace proposal.", "SUPPORT"),
+])
+def test_welcoming_a_person_is_a_reception_and_welcoming_a_thing_an_endorsement(run, text, etype):
+    assert [e.type for e in run(text, "en").events] == [etype]
