@@ -201,6 +201,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             target = _object_place(doc, sent, m) if etype in ON_PLACE | {"CONSULT"} \
                 and m.start not in _markers(sent, "DISCUSS") else None
             place = sentence_place or target        # "shelled Kharkiv", "visited Karachi": the cue's object
+            if place and any(em.kind == "place" and em.value == place and _in_frame(doc, sent, em.start)
+                             for em in sent.ems):
+                place = None                         # "discussed the situation in Gaza": a subject, not a venue
             if etype == "CONSULT":
                 for code in _discussed(doc, sent, ents, m):
                     if code in states_:
@@ -738,6 +741,11 @@ def _titled_from(sent: Sent, a: int, b: int) -> bool:
     covered = {t for m in sent.titles for t in range(m.start, m.end)} | \
         {t for em in sent.ems if em.kind == "state" for t in range(em.start, em.end)}
     return 0 <= b - a <= 4 and all(t in covered for t in range(a, b))
+
+
+def _in_frame(doc: Doc, sent: Sent, t: int) -> bool:
+    """A name at token t after a subject frame: "the situation in Gaza", "обстановку в Газе", "الوضع في غزة"."""
+    return token_in(doc, sent, t - 1, "prep-frame") and token_in(doc, sent, t - 2, "frame")
 
 
 def _possessive(sent: Sent, t: int) -> bool:

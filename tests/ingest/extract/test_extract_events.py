@@ -511,3 +511,9 @@ def test_a_state_named_as_where_still_takes_part_when_its_official_acts(run):
 ])
 def test_welcoming_a_person_is_a_reception_and_welcoming_a_thing_an_endorsement(run, text, etype):
     assert [e.type for e in run(text, "en").events] == [etype]
+
+
+def test_the_place_of_what_was_discussed_makes_no_party(run):
+    ex = run("Министр иностранных дел России Сергей Лавров и министр иностранных дел Египта Самех Шукри в понедельник "
+             "провели переговоры в Москве. «Мы подробно обсудили обстановку в Газе», - сказал Лавров.", "ru")
+    assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["EG", "RU"])]
