@@ -611,12 +611,21 @@ def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
 
 
 def _reduced_relative(doc: Doc, sent: Sent, m) -> bool:
-    """A participle after a noun, followed by "by" ("property seized by the forces"): a description, not the act."""
-    if not token_in(doc, sent, m.end, "passive-by") or m.start == 0:
+    """A participle after a noun, followed by "by" ("property seized by the forces", "a corvette, supported by
+    patrol aircraft") or, after a plural noun, by a preposition ("marines stationed aboard the ship"): a
+    description, not the act."""
+    if m.start == 0:
         return False
     prev = sent.tokens[m.start - 1].text
-    return prev[:1].isalpha() and not token_in(doc, sent, m.start - 1, "auxiliary") and \
+    after_noun = prev[:1].isalpha() and not token_in(doc, sent, m.start - 1, "auxiliary") and \
         not any(c.end == m.start for c in sent.cues)
+    if token_in(doc, sent, m.end, "passive-by"):
+        return after_noun or prev in {",", "،"}
+    # (the clause has its verb already: "was on a resupply run to marines stationed aboard", not "its allies
+    # demanded on Monday")
+    return after_noun and prev.islower() and doc.lex.lang.plural_noun(prev) and \
+        sent.tokens[m.start].text.lower().endswith("ed") and token_in(doc, sent, m.end, "preposition") and \
+        any(token_in(doc, sent, t, "auxiliary") for t in range(m.start - 1))
 
 
 def _dated_after(sent: Sent, m) -> bool:

@@ -517,3 +517,11 @@ def test_the_place_of_what_was_discussed_makes_no_party(run):
     ex = run("Министр иностранных дел России Сергей Лавров и министр иностранных дел Египта Самех Шукри в понедельник "
              "провели переговоры в Москве. «Мы подробно обсудили обстановку в Газе», - сказал Лавров.", "ru")
     assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["EG", "RU"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian side is represented by a frigate and a corvette, supported by a patrol aircraft of Russia.",
+    "The boat was on a resupply run on Monday to a contingent of Filipino marines stationed aboard a navy ship.",
+])
+def test_a_participle_describing_a_noun_is_no_act(run, text):
+    assert run(text, "en").events == []
