@@ -78,6 +78,9 @@ def find(doc: Doc) -> list[EntMention]:
                     continue
                 if e.sub == "adj" and (_ethnic(doc, sent, m) or _artifact(doc, sent, m)):
                     continue      # "ethnic Albanians", "Russian-made rockets": not the state
+                if e.sub == "people" and not doc.lex.lang.adjective_after_noun and \
+                        _is_state_adj(sent, m.start - 1) and _state_at(sent, m.start - 1) != e.value:
+                    continue      # "Bosnian Serbs", "Kosovo Albanians": a people of another state
                 if e.sub == "adj" and m.start > 0 and _title_before(sent, m) and \
                         not doc.lex.lang.agrees(sent.tokens[m.start - 1].text, sent.tokens[m.start].text):
                     continue      # "الرئيس جورجي إيفانوف": a name after a title, not a nisba
@@ -116,7 +119,9 @@ def _title_before(sent: Sent, m: Match) -> bool:
 
 
 def _ethnic(doc: Doc, sent: Sent, m: Match) -> bool:
-    return token_in(doc, sent, m.start - 1, "ethnic")
+    """"ethnic Albanians", "the Albanian population", "الجالية الروسية": a people, not the state."""
+    noun = m.start - 1 if doc.lex.lang.adjective_after_noun else m.end
+    return token_in(doc, sent, m.start - 1, "ethnic") or token_in(doc, sent, noun, "ethnic-noun")
 
 
 def _currency(doc: Doc, sent: Sent, m: Match) -> bool:
@@ -159,6 +164,15 @@ def _is_locative(doc: Doc, sent: Sent, m: Match) -> bool:
     if token_in(doc, sent, i - 1, "capital") or (token_in(doc, sent, i - 2, "capital") and _is_state_adj(sent, i - 1)):
         return True
     return token_in(doc, sent, i - 2, "capital") and sent.tokens[i - 1].text in {",", "،"}
+
+
+def _state_at(sent: Sent, i: int) -> str | None:
+    """The state a state mention at token i names."""
+    for m in sent.ents:
+        if m.start <= i < m.end:
+            e = m.first("state")
+            return e.value if e else None
+    return None
 
 
 def _is_state_adj(sent: Sent, i: int) -> bool:

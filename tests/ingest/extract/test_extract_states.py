@@ -181,6 +181,10 @@ def test_state_as_subject_of_discussion(run, lang, text):
     ("en", "The US dollar fell against the euro.", "US"),
     ("en", "The company paid US$5 million.", "US"),
     ("en", "The ethnic Albanian minority in Serbia protested.", "AL"),
+    ("en", "Serb forces attacked the Albanian population of the province.", "AL"),
+    ("ar", "تظاهرت الجالية الروسية في دبي أمس.", "RU"),
+    ("ru", "Албанское население края покинуло свои дома.", "AL"),
+    ("en", "Bosnian Serbs said their forces had withdrawn from Gorazde.", "RS"),
 ])
 def test_not_a_state(run, lang, text, absent):
     assert absent not in codes(run(text, lang))
