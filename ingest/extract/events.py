@@ -218,6 +218,12 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 where = refdata.places().get(place)
                 if where and where.state and where.state not in states_:
                     states_.append(where.state)     # "X hosted Y and Z in Niamey": Niger is the host
+            if etype == "CONSULT" and len(states_) == 1 and lo > 0:
+                # talks in a clause naming one side take the subject of the sentence before the clause ("Lula's
+                # remarks came after a tour of Cairo, where he met President Sisi")
+                before = _participants(doc, sent, ents, people, orgs, 0, lo)[0]
+                if before and before[-1] not in states_:
+                    states_.append(before[-1])
             if etype == "CONSULT" and len(states_) == 1 and place:
                 # a visit or talks with one side named: the host is the venue's state ("Macron's visit to Belgrade")
                 where = refdata.places().get(place)

@@ -525,3 +525,9 @@ def test_the_place_of_what_was_discussed_makes_no_party(run):
 ])
 def test_a_participle_describing_a_noun_is_no_act(run, text):
     assert run(text, "en").events == []
+
+
+def test_talks_in_a_clause_naming_one_side_take_the_subject_before_it(run):
+    ex = run("وجاءت تصريحات الرئيس البرازيلي بعد جولة شملت القاهرة، حيث التقى الخميس الماضي الرئيس المصري عبد الفتاح "
+             "السيسي.", "ar")
+    assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["BR", "EG"])]
