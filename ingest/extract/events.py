@@ -395,7 +395,9 @@ def _absorb_fragments(events: list[Event], story: str | None) -> list[Event]:
     for ev in sorted(events, key=lambda e: -len(e.states)):
         date = ev.date or story
         host = next((o for o in out if o.type == ev.type and set(ev.states) < set(o.states)
-                     and not (o.date and date and not _same_time(o.date, date))), None)
+                     and not (o.date and date and not _same_time(o.date, date))
+                     # a dated act of other people is not part of an undated one
+                     and not (bool(o.date) != bool(ev.date) and _other_people(o, ev))), None)
         if host is None:
             out.append(ev)
             continue

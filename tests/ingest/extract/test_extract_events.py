@@ -531,3 +531,11 @@ def test_talks_in_a_clause_naming_one_side_take_the_subject_before_it(run):
     ex = run("وجاءت تصريحات الرئيس البرازيلي بعد جولة شملت القاهرة، حيث التقى الخميس الماضي الرئيس المصري عبد الفتاح "
              "السيسي.", "ar")
     assert [(e.type, e.states) for e in ex.events] == [("CONSULT", ["BR", "EG"])]
+
+
+def test_a_dated_act_of_other_people_is_not_part_of_an_undated_one(run):
+    text = ("Brazil recalls its envoy\n\n"
+            "Brazilian Foreign Minister Mauro Vieira summoned the Israeli ambassador.\n\n"
+            "On Sunday Israeli Prime Minister Benjamin Netanyahu condemned the remarks.")
+    ex = run(text, "en")
+    assert len([e for e in ex.events if e.type == "ACCUSE"]) == 2
