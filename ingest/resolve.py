@@ -10,6 +10,7 @@ Lookups go through a ``select`` function (a store's SELECT); without one, IRIs a
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
@@ -197,15 +198,17 @@ class Resolver:
         if not self.tables:
             return self._find_event(ev) or (event_iri(dated_event_key(ev, ev.date)), ev.date)
         place = str(place_iri(ev.place)) if ev.place else None
-        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])
+        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])   # sorted by IRI
         day = dt.date.fromisoformat(ev.date)
-        for known in sorted(candidates, key=lambda k: k.iri):
+        for known in candidates:
             if abs((known.day - day).days) <= 1 and not (place and known.place and known.place != place):
                 known.place = known.place or place
                 return URIRef(known.iri), known.day.isoformat()
         iri = event_iri(dated_event_key(ev, ev.date))
-        if not any(k.iri == str(iri) for k in candidates):
-            candidates.append(_Known(str(iri), day, place))
+        key = str(iri)
+        at = bisect.bisect_left(candidates, key, key=_iri_of)
+        if at == len(candidates) or candidates[at].iri != key:
+            candidates.insert(at, _Known(key, day, place))
         return iri, ev.date
 
     def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
@@ -247,6 +250,8 @@ class Resolver:
             states = frozenset(a[len(state_prefix):] for a in str(actors).split())
             key = (str(t)[len(type_prefix):], states)
             self._events.setdefault(key, []).append(_Known(str(e), day, str(p) if p is not None else None))
+        for candidates in self._events.values():
+            candidates.sort(key=_iri_of)          # stable: an event read with two dates keeps their order
         return self._events
 
 
@@ -257,6 +262,10 @@ class _Known:
     iri: str
     day: dt.date
     place: str | None
+
+
+def _iri_of(known: _Known) -> str:
+    return known.iri
 
 
 def _days(a: str, b: str) -> int:

@@ -44,7 +44,7 @@ from .errors import Error, InputError, StoreError
 
 DERIVED_GRAPH = ID_BASE + "graph/derived"
 BULK_AFTER = 200                 # articles written one by one before the run switches to the bulk path
-BATCH_TRIPLES = 250_000          # the bulk path writes when this many triples are waiting …
+BATCH_TRIPLES = 100_000          # the bulk path writes when this many triples are waiting …
 BATCH_ARTICLES = 2_000           # … or this many articles
 CHUNK = 8                        # articles (or files) per task sent to a worker
 MULTI_ARTICLE_SUFFIXES = (".jsonl", ".ndjson", ".json")   # read here and split over the workers article by article
@@ -248,7 +248,7 @@ class HolderIndex:
         import pyoxigraph as ox
         self._ox = ox
         self.index = ox.Store()
-        self.lines: list[str] = []            # N-Triples lines of the articles since the last look-up
+        self.lines: list[str] = []            # lines of the articles since the last look-up, kept for it
         self._load(store)
 
     def _load(self, store) -> None:
@@ -286,21 +286,16 @@ class HolderIndex:
                     break
                 offset += self.PAGE
 
-    def add(self, lines: list[str]) -> None:
-        """Take an article's N-Triples lines: those the look-up reads are kept, and taken in at the next one."""
+    def add(self, text: str) -> None:
+        """Take an article's N-Triples: the lines the look-up reads are kept, and taken in at the next one."""
         keep = self.lines
-        in_article: dict[str, str] = {}
-        mentions: list[str] = []
-        for line in lines:
-            s, p, rest = line.split(" ", 2)           # subject and predicate are IRIs: no spaces
-            if p in _HOLDER_KEYS:
+        for needle in _HOLDER_NEEDLES:
+            keep += _lines_with(text, needle)
+        for line in _lines_with(text, _MEMBERSHIP):
+            s, p, o = line.split(" ", 3)[:3]
+            if p == _DENOTED_BY_T and s.startswith(_MEMBERSHIP):
                 keep.append(line)
-            elif p == _IN_ARTICLE_T:
-                in_article[s] = line
-            elif p == _DENOTED_BY_T and s.startswith(_MEMBERSHIP):
-                keep.append(line)
-                mentions.append(rest.split(" ", 1)[0])
-        keep += [in_article[m] for m in mentions if m in in_article]
+                keep += _lines_with(text, f"\n{o} {_IN_ARTICLE_T} ")
         if len(keep) > 50_000:
             self._take()
 
@@ -320,8 +315,22 @@ class HolderIndex:
 
 _LG_POST, _DENOTED_BY, _IN_ARTICLE = str(LG.post), str(GAF.denotedBy), str(LG.inArticle)
 _DENOTED_BY_T, _IN_ARTICLE_T = f"<{_DENOTED_BY}>", f"<{_IN_ARTICLE}>"
-_HOLDER_KEYS = frozenset(f"<{p}>" for p in HOLDER_PREDICATES)
+_HOLDER_NEEDLES = tuple(f"> <{p}> " for p in HOLDER_PREDICATES)
 _MEMBERSHIP = f"<{ID_BASE}membership/"
+
+
+def _lines_with(text: str, needle: str) -> list[str]:
+    """The lines of N-Triples ``text`` that hold ``needle`` (a needle that starts with a line break: at their
+    start). A needle inside a literal may bring a line more, never one less (a literal holds no line break)."""
+    out = []
+    find, rfind = text.find, text.rfind
+    i = find(needle)
+    while i >= 0:
+        start = rfind("\n", 0, i + 1) + 1
+        end = find("\n", i + 1) + 1 or len(text)
+        out.append(text[start:end])
+        i = find(needle, end - 1)
+    return out
 
 
 # --- writing ------------------------------------------------------------------------------------------------
@@ -376,7 +385,7 @@ class _Sink:
             self._tick("write", t)
             return
         self.resolver.seen(ident)
-        self.holders.add(lines)
+        self.holders.add(text)
         t = self._tick("index", t)
         self.pending[graph] = text
         self.pending_paths.append(ex.article.path or graph)
