@@ -35,8 +35,10 @@ class Store(Protocol):
         """Replace named graph ``graph`` with the triples given as N-Quads/N-Triples text, atomically:
         afterwards the graph holds exactly these triples, or (on error) exactly what it held before."""
 
-    def put_graphs(self, graphs: dict[str, str]) -> None:
-        """Replace several named graphs; each one atomically (bulk path for large ingests)."""
+    def put_graphs(self, graphs: dict[str, str], validated: bool = False) -> None:
+        """Replace several named graphs; each one atomically (bulk path for large ingests). ``validated``: the
+        texts are N-Triples from ``ingest.to_rdf`` (IRIs and language tags already checked): a back-end may
+        skip checking them again."""
 
     def has_graph(self, graph: str) -> bool: ...
 

@@ -10,6 +10,7 @@ Lookups go through a ``select`` function (a store's SELECT); without one, IRIs a
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
@@ -19,11 +20,17 @@ from rdflib.namespace import XSD
 
 from ontology import ID_BASE
 from ontology.iris import concept_iri, event_iri, person_iri, place_iri, state_iri
-from ontology.vocab import LG, SEM
+from ontology.vocab import LG, ORG, RDFS, SCHEMA, SEM
 
 from .model import Event, Extraction, Official
 
 Select = Callable[[str], "object"]        # returns graph_store.base.SelectResult
+
+_PERSON_BASE = f"{ID_BASE}person/"
+
+HOLDER_PREDICATES = tuple(str(p) for p in (LG.post, ORG.member, LG.nameKey, RDFS.label, SCHEMA.datePublished))
+"""What the post-holder look-up reads (``Resolver._holder_in_graph``): every triple with one of these
+predicates, and the ``gaf:denotedBy`` of memberships with the ``lg:inArticle`` of those mentions."""
 
 
 @dataclass
@@ -50,15 +57,24 @@ def dated_event_key(ev: Event, date: str) -> str:
 class Resolver:
     """Resolves identities for one article at a time (call sequentially: each write is seen by the next).
 
-    Dated events are looked up with one SPARQL query each, or — ``event_table=True``, for long runs — in a table
-    of the store's dated events by (type, participant states), read once on the first look-up (a few seconds
-    at millions of triples) and kept up to date with every event this resolver hands out, so that a look-up
-    costs the same at any store size, where a query per event grows with the events of its type."""
+    Every look-up is a SPARQL query through ``select`` — or, with ``tables=True`` (long runs), people and dated
+    events are looked up in tables read from the store once, at construction (a few seconds at millions of
+    triples; the store must then hold everything written so far), and kept current: with every event this
+    resolver hands out, and with the people of each article ``seen`` is given. A look-up then costs the same at
+    any store size, where a query per event grows with the events of its type. Posts named without their holder
+    are still looked up by a query, through ``holder_select`` when given (a small index that knows the articles
+    not yet written: see ``HOLDER_PREDICATES``)."""
 
-    def __init__(self, select: Select | None = None, event_table: bool = False):
+    def __init__(self, select: Select | None = None, tables: bool = False, holder_select: Select | None = None):
         self.select = select
-        self.event_table = event_table
+        self.holder_select = holder_select or select
+        self.tables = tables and select is not None
         self._events: dict[tuple[str, frozenset[str]], list[_Known]] | None = None
+        self._typed: set[str] = set()                 # person IRIs with an rdf:type
+        self._people: dict[str, set[str]] = {}       # lg:Person IRIs by every suffix after a "." or "-"
+        if self.tables:
+            self._event_table()
+            self._read_people()
 
     def resolve(self, ex: Extraction) -> Identity:
         ident = Identity()
@@ -84,8 +100,9 @@ class Resolver:
 
     def _holder_in_graph(self, off: Official, date: str) -> tuple[URIRef, str, str] | None:
         from ontology.iris import post_iri
-        from ontology.vocab import GAF, ORG, RDFS, SCHEMA
-        # a fact k articles attest is k quads in the union default graph: DISTINCT sub-selects keep the join small
+        from ontology.vocab import GAF
+        # a fact k articles attest is k quads in the union default graph: DISTINCT sub-selects keep the join small.
+        # Reads only the facts HOLDER_PREDICATES lists (what the bulk path's holder index keeps): keep them in step.
         q = f"""SELECT ?person (SAMPLE(?label) AS ?name) (SAMPLE(?key) AS ?k) (MIN(?start0) AS ?start) (MAX(?end0) AS ?end) WHERE {{
   {{ SELECT ?mem (MIN(?d) AS ?start0) (MAX(?d) AS ?end0) WHERE {{
       {{ SELECT DISTINCT ?mem WHERE {{
@@ -98,7 +115,7 @@ class Resolver:
   OPTIONAL {{ ?person <{RDFS.label}> ?label . FILTER(LANG(?label) = "en") }}
 }} GROUP BY ?person LIMIT 50"""
         best = None
-        for person, name, key, start, end in self.select(q).rows:
+        for person, name, key, start, end in self.holder_select(q).rows:
             s_, e_ = str(start or ""), str(end or "")
             if s_ and e_ and s_ <= date <= e_:
                 distance = 0
@@ -121,14 +138,18 @@ class Resolver:
         surname = key.split(".")[-1]
         prefix = f"{ID_BASE}person/{off.state}-" if off.state else f"{ID_BASE}person/"
         if off.state and "." in key:
-            exact = self._ask_iri(default)
+            exact = str(default) in self._typed if self.tables else self._ask_iri(default)
             if exact:
                 return default
         # a bare surname, or no state: the one known person that fits
-        q = (f"SELECT DISTINCT ?p WHERE {{ ?p a <{LG.Person}> . "
-             f"FILTER(STRSTARTS(STR(?p), {Literal(prefix).n3()})) "
-             f"FILTER(STRENDS(STR(?p), {Literal('.' + surname).n3()}) || STRENDS(STR(?p), {Literal('-' + surname).n3()})) }} LIMIT 3")
-        rows = [r[0] for r in self.select(q).rows]
+        if self.tables:
+            rows = sorted(p for p in self._people.get(surname, ()) if p.startswith(prefix))
+        else:
+            q = (f"SELECT DISTINCT ?p WHERE {{ ?p a <{LG.Person}> . "
+                 f"FILTER(STRSTARTS(STR(?p), {Literal(prefix).n3()})) "
+                 f"FILTER(STRENDS(STR(?p), {Literal('.' + surname).n3()}) || "
+                 f"STRENDS(STR(?p), {Literal('-' + surname).n3()})) }}")
+            rows = [r[0] for r in self.select(q).rows]
         if "." in key:
             initial = key.split(".")[0]
             rows = [r for r in rows if str(r).rsplit("-", 1)[-1].startswith(initial + ".") or
@@ -141,24 +162,53 @@ class Resolver:
         q = f"SELECT ?t WHERE {{ <{iri}> a ?t }} LIMIT 1"
         return bool(self.select(q).rows)
 
+    def seen(self, ident: Identity) -> None:
+        """Take the people of an article just mapped (every one is an lg:Person of its graph) into the tables."""
+        if not self.tables:
+            return
+        for iri in ident.persons:
+            self._add_person(str(iri), True)
+        for found in ident.holders:
+            if found:
+                self._add_person(str(found[0]), True)
+
+    def _add_person(self, iri: str, person: bool) -> None:
+        if not iri.startswith(_PERSON_BASE):
+            return
+        self._typed.add(iri)
+        if person:
+            for n, c in enumerate(iri):
+                if c == "." or c == "-":
+                    self._people.setdefault(iri[n + 1:], set()).add(iri)
+
+    def _read_people(self) -> None:
+        """The typed person IRIs of the store, and which of them are lg:Person, read once."""
+        q = (f"SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t . "
+             f"FILTER(STRSTARTS(STR(?s), {Literal(_PERSON_BASE).n3()})) }}")
+        person = str(LG.Person)
+        for s, t in self.select(q).rows:
+            self._add_person(str(s), str(t) == person)
+
     # --- events ------------------------------------------------------------------------------------------------
     def _event(self, ex: Extraction, n: int, ev: Event) -> tuple[URIRef, str | None]:
         if not ev.date:
             return event_iri(undated_event_key(ex, n, ev)), None
         if self.select is None or len(ev.date) != 10 or not ev.states:
             return event_iri(dated_event_key(ev, ev.date)), ev.date
-        if not self.event_table:
+        if not self.tables:
             return self._find_event(ev) or (event_iri(dated_event_key(ev, ev.date)), ev.date)
         place = str(place_iri(ev.place)) if ev.place else None
-        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])
+        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])   # sorted by IRI
         day = dt.date.fromisoformat(ev.date)
-        for known in sorted(candidates, key=lambda k: k.iri):
+        for known in candidates:
             if abs((known.day - day).days) <= 1 and not (place and known.place and known.place != place):
                 known.place = known.place or place
                 return URIRef(known.iri), known.day.isoformat()
         iri = event_iri(dated_event_key(ev, ev.date))
-        if not any(k.iri == str(iri) for k in candidates):
-            candidates.append(_Known(str(iri), day, place))
+        key = str(iri)
+        at = bisect.bisect_left(candidates, key, key=_iri_of)
+        if at == len(candidates) or candidates[at].iri != key:
+            candidates.insert(at, _Known(key, day, place))
         return iri, ev.date
 
     def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
@@ -200,6 +250,8 @@ class Resolver:
             states = frozenset(a[len(state_prefix):] for a in str(actors).split())
             key = (str(t)[len(type_prefix):], states)
             self._events.setdefault(key, []).append(_Known(str(e), day, str(p) if p is not None else None))
+        for candidates in self._events.values():
+            candidates.sort(key=_iri_of)          # stable: an event read with two dates keeps their order
         return self._events
 
 
@@ -210,6 +262,10 @@ class _Known:
     iri: str
     day: dt.date
     place: str | None
+
+
+def _iri_of(known: _Known) -> str:
+    return known.iri
 
 
 def _days(a: str, b: str) -> int:

@@ -7,11 +7,13 @@ Two ways of writing, chosen by size:
 
 - the first ``BULK_AFTER`` articles of a run go one by one: identities are looked up in the store, each graph is
   written with ``put_graph`` (one transaction);
-- after that the run switches to the bulk path: the facts identity resolution looks at (people's types, events'
-  type, date, actors and place) are copied once into a small in-memory index, which answers the resolver's
-  lookups and takes each new article's facts as soon as it is mapped; graphs are written in batches with
-  ``put_graphs`` (each graph still atomic: the embedded store journals a bulk load, see graph_store), so an
-  interruption loses at most the batch not yet written — a re-run adds it, and changes nothing else.
+- after that the run switches to the bulk path: the resolver reads the store's people and dated events once into
+  tables (``ingest.resolve.Resolver(tables=True)``), and the facts the post-holder look-up reads into a small
+  in-memory index (``HolderIndex``); both take each new article's facts as soon as it is mapped. Graphs are
+  written in batches with ``put_graphs`` (each graph still atomic: the embedded store journals a bulk load, see
+  graph_store) — on a thread of their own when the store allows it, while this one resolves and maps the next
+  articles — so an interruption loses at most the batches not yet written: a re-run adds them, and changes
+  nothing else.
 
 Either way an article sees every article before it, and the same input gives the same graph.
 
@@ -21,30 +23,28 @@ refreshing the derived facts (the tenure intervals of posts, grown from the date
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import os
 import time
+from functools import lru_cache
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
-
-from rdflib import BNode, Literal, URIRef
 
 from ingest.extract import extract
 from ingest.model import Article, Extraction
 from ingest.readers import list_files, read_path
-from ingest.resolve import Resolver
-from ingest.to_rdf import triples as article_triples
+from ingest.resolve import HOLDER_PREDICATES, Resolver
+from ingest.to_rdf import ntriples as article_ntriples
 from ontology import ID_BASE
 from ontology.iris import REFERENCE_GRAPH, graph_iri, is_article_graph
-from ontology.vocab import GAF, LG, NIF, ORG, OWL, SCHEMA, TIME
+from ontology.vocab import GAF, LG, ORG, OWL, SCHEMA, TIME
 
 from .errors import Error, InputError, StoreError
 
 DERIVED_GRAPH = ID_BASE + "graph/derived"
 BULK_AFTER = 200                 # articles written one by one before the run switches to the bulk path
-BATCH_TRIPLES = 250_000          # the bulk path writes when this many triples are waiting …
+BATCH_TRIPLES = 100_000          # the bulk path writes when this many triples are waiting …
 BATCH_ARTICLES = 2_000           # … or this many articles
 CHUNK = 8                        # articles (or files) per task sent to a worker
 MULTI_ARTICLE_SUFFIXES = (".jsonl", ".ndjson", ".json")   # read here and split over the workers article by article
@@ -110,42 +110,6 @@ def ensure_reference(store) -> bool:
     marker = f"<{REFERENCE_GRAPH}> <{OWL.versionInfo}> \"{digest}\" <{REFERENCE_GRAPH}> .\n"
     store.put_graph(str(REFERENCE_GRAPH), reference_nquads() + marker)
     return True
-
-
-# --- N-Triples ------------------------------------------------------------------------------------------------
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-class NTriples:
-    """Writes rdflib terms as N-Triples, remembering the IRIs it has written (most recur from article to
-    article: our vocabulary, states, concepts). Several times faster than ``Term.n3()``."""
-
-    def __init__(self) -> None:
-        self._iris: dict[URIRef, str] = {}
-
-    def term(self, t) -> str:
-        if isinstance(t, URIRef):
-            s = self._iris.get(t)
-            if s is None:
-                if len(self._iris) > 200_000:
-                    self._iris.clear()
-                s = self._iris[t] = t.n3()         # n3() validates the IRI
-            return s
-        if isinstance(t, Literal):
-            lexical = str(t).translate(_ESCAPES)
-            if t.language:
-                return f'"{lexical}"@{t.language}'
-            if t.datatype is not None:
-                return f'"{lexical}"^^{self.term(t.datatype)}'
-            return f'"{lexical}"'
-        if isinstance(t, BNode):
-            return t.n3()
-        raise TypeError(f"not an RDF term: {t!r}")
-
-    def lines(self, triples: Iterable[tuple]) -> list[str]:
-        term = self.term
-        return [f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples]
 
 
 # --- extraction (may run in worker processes) ------------------------------------------------------------------
@@ -270,80 +234,118 @@ def _collect(chunk: list[tuple[int, object]], future) -> Iterator[tuple[int, lis
 
 # --- identity lookups on the bulk path ---------------------------------------------------------------------------
 
-class IdentityIndex:
-    """What identity resolution may read, in a small in-memory store that answers the resolver's SELECTs: every
-    triple except the bulky text and offsets of mentions (sentences, anchors, quotes, headlines, character
-    offsets). Loaded once from the store, then given every new article's triples as soon as they are mapped,
-    so that it answers as the store plus the articles not yet written would. (A resolver query that reads an
-    excluded predicate would see nothing: ``tests/benchmarks`` compares the bulk path with the plain one.)
-    """
+class HolderIndex:
+    """What the post-holder look-up reads (``ingest.resolve.HOLDER_PREDICATES``: memberships, their posts, members
+    and the dates of the articles that attest them, people's name keys and labels), in a small in-memory store that
+    answers its SELECT as the store plus the articles not yet written would. Loaded once from the store, then
+    given each article's N-Triples lines as it is mapped: the few it reads are kept, and taken in when the next
+    look-up comes (posts named without their holder are rare: a few per hundred articles). People and events are
+    looked up in the resolver's own tables."""
 
-    EXCLUDED = frozenset(str(p) for p in (LG.sentence, LG.sentenceIndex, LG.confidence, LG.quote, SCHEMA.headline,
-                                          NIF.anchorOf, NIF.beginIndex, NIF.endIndex))
     PAGE = 5_000
 
     def __init__(self, store) -> None:
         import pyoxigraph as ox
         self._ox = ox
         self.index = ox.Store()
-        self._mention_type = str(LG.Mention)
+        self.lines: list[str] = []            # lines of the articles since the last look-up, kept for it
         self._load(store)
-
-    def _keep(self, p: str, o: str) -> bool:
-        return p not in self.EXCLUDED and o != self._mention_type
 
     def _load(self, store) -> None:
         ox = self._ox
         inner = getattr(store, "store", None)
         default = ox.DefaultGraph()
-        excluded = {ox.NamedNode(p) for p in self.EXCLUDED}
-        mention = ox.NamedNode(self._mention_type)
         if isinstance(inner, ox.Store):                  # the embedded store: read its quads directly
-            self.index.extend(ox.Quad(q.subject, q.predicate, q.object, default)
-                              for q in inner.quads_for_pattern(None, None, None, None)
-                              if q.predicate not in excluded and q.object != mention
-                              and not isinstance(q.graph_name, ox.DefaultGraph))
+            def quads(s, p):
+                return (q for q in inner.quads_for_pattern(s, ox.NamedNode(p) if p else None, None, None)
+                        if not isinstance(q.graph_name, ox.DefaultGraph))
+            found = [q for p in HOLDER_PREDICATES for q in quads(None, p)]
+            memberships = {q.subject for q in found if q.predicate.value == _LG_POST}
+            mentions = [q for mem in memberships for q in quads(mem, _DENOTED_BY)]
+            found += mentions
+            found += [q for m in {q.object for q in mentions} for q in quads(m, _IN_ARTICLE)]
+            self.index.extend(ox.Quad(q.subject, q.predicate, q.object, default) for q in found)
             return
-        from graph_store.terms import to_oxigraph     # a server: page through a SELECT
-        listed = ", ".join(f"<{p}>" for p in sorted(self.EXCLUDED))
-        offset = 0
-        while True:
-            q = (f"SELECT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p NOT IN ({listed}) && "
-                 f"?o != <{self._mention_type}> && STRSTARTS(STR(?g), \"{ID_BASE}\")) }} "
-                 f"ORDER BY ?s ?p ?o LIMIT {self.PAGE} OFFSET {offset}")
-            rows = store.select(q).rows
-            self.index.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default) for s, p, o in rows)
-            if len(rows) < self.PAGE:
-                break
-            offset += self.PAGE
+        from graph_store.terms import to_oxigraph     # a server: page through SELECTs
+        mine = f'FILTER(STRSTARTS(STR(?g), "{ID_BASE}"))'
+        listed = ", ".join(f"<{p}>" for p in HOLDER_PREDICATES)
+        memberships = f"SELECT DISTINCT ?mem WHERE {{ GRAPH ?g {{ ?mem <{_LG_POST}> ?post }} {mine} }}"
+        mentions = (f"SELECT DISTINCT ?m WHERE {{ {{ {memberships} }} GRAPH ?g {{ ?mem <{_DENOTED_BY}> ?m }} "
+                    f"{mine} }}")
+        for q in (f"SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({listed})) {mine} }}",
+                  f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ {memberships} }} GRAPH ?g {{ ?mem ?p ?o }} {mine} "
+                  f"FILTER(?p = <{_DENOTED_BY}>) BIND(?mem AS ?s) }}",
+                  f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ {mentions} }} GRAPH ?g {{ ?m ?p ?o }} {mine} "
+                  f"FILTER(?p = <{_IN_ARTICLE}>) BIND(?m AS ?s) }}"):
+            offset = 0
+            while True:
+                rows = store.select(f"{q} ORDER BY ?s ?p ?o LIMIT {self.PAGE} OFFSET {offset}").rows
+                self.index.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default)
+                                  for s, p, o in rows)
+                if len(rows) < self.PAGE:
+                    break
+                offset += self.PAGE
 
-    def add(self, lines: list[str], triples: list[tuple]) -> None:
-        """Take an article's triples: ``lines`` are their N-Triples."""
-        keep = self._keep
-        wanted = [line for line, (s, p, o) in zip(lines, triples) if keep(str(p), str(o))]
-        if wanted:
-            self.index.load("".join(wanted), self._ox.RdfFormat.N_TRIPLES)
+    def add(self, text: str) -> None:
+        """Take an article's N-Triples: the lines the look-up reads are kept, and taken in at the next one."""
+        keep = self.lines
+        for needle in _HOLDER_NEEDLES:
+            keep += _lines_with(text, needle)
+        for line in _lines_with(text, _MEMBERSHIP):
+            s, p, o = line.split(" ", 3)[:3]
+            if p == _DENOTED_BY_T and s.startswith(_MEMBERSHIP):
+                keep.append(line)
+                keep += _lines_with(text, f"\n{o} {_IN_ARTICLE_T} ")
+        if len(keep) > 50_000:
+            self._take()
+
+    def _take(self) -> None:
+        if self.lines:
+            self.index.load("".join(self.lines), self._ox.RdfFormat.N_TRIPLES)
+            self.lines = []
 
     def select(self, query: str):
         from graph_store.base import SelectResult
         from graph_store.terms import from_oxigraph
+        self._take()
         result = self.index.query(query)
         names = [v.value for v in result.variables]
         return SelectResult(names, [tuple(from_oxigraph(t) for t in row) for row in result])
 
 
+_LG_POST, _DENOTED_BY, _IN_ARTICLE = str(LG.post), str(GAF.denotedBy), str(LG.inArticle)
+_DENOTED_BY_T, _IN_ARTICLE_T = f"<{_DENOTED_BY}>", f"<{_IN_ARTICLE}>"
+_HOLDER_NEEDLES = tuple(f"> <{p}> " for p in HOLDER_PREDICATES)
+_MEMBERSHIP = f"<{ID_BASE}membership/"
+
+
+def _lines_with(text: str, needle: str) -> list[str]:
+    """The lines of N-Triples ``text`` that hold ``needle`` (a needle that starts with a line break: at their
+    start). A needle inside a literal may bring a line more, never one less (a literal holds no line break)."""
+    out = []
+    find, rfind = text.find, text.rfind
+    i = find(needle)
+    while i >= 0:
+        start = rfind("\n", 0, i + 1) + 1
+        end = find("\n", i + 1) + 1 or len(text)
+        out.append(text[start:end])
+        i = find(needle, end - 1)
+    return out
+
+
 # --- writing ------------------------------------------------------------------------------------------------
 
 class _Sink:
-    """Resolves, maps and writes articles in order; one by one at first, then in batches (module docstring)."""
+    """Resolves, maps and writes articles in order; one by one at first, then in batches (module docstring). A
+    store that takes writes from another thread (``concurrent_writes``) writes each batch there, while this one
+    goes on with the next articles; one batch at a time."""
 
     def __init__(self, store, report: IngestReport, bulk_after: int = BULK_AFTER):
         self.store = store
         self.report = report
         self.bulk_after = bulk_after
-        self.nt = NTriples()
         self.resolver = Resolver(store.select)
-        self.index: IdentityIndex | None = None
+        self.holders: HolderIndex | None = None
         self.pending: dict[str, str] = {}
         self.pending_paths: list[str] = []
         self.pending_triples = 0
@@ -351,36 +353,39 @@ class _Sink:
         self.stage = report.stages
         for k in ("resolve", "map", "write", "index"):
             self.stage.setdefault(k, 0.0)
+        self.writer: ThreadPoolExecutor | None = None
+        self.writing: tuple[Future, list[str]] | None = None     # the batch being written, and its articles
 
     def _tick(self, name: str, since: float) -> float:
         now = time.perf_counter()
-        self.stage[name] += now - since
+        self.stage[name] = self.stage.get(name, 0.0) + now - since
         return now
 
     def has(self, graph: str) -> bool:
         return graph in self.seen or self.store.has_graph(graph)
 
     def add(self, ex: Extraction) -> None:
+        if self.holders is None and len(self.seen) >= self.bulk_after and hasattr(self.store, "put_graphs"):
+            # the bulk path: the resolver's tables and the holder index, read from the store as it is now
+            t = time.perf_counter()
+            self.holders = HolderIndex(self.store)
+            self.resolver = Resolver(self.store.select, tables=True, holder_select=self.holders.select)
+            self._tick("index", t)
         graph = str(graph_iri(ex.article.id))
         t = time.perf_counter()
         ident = self.resolver.resolve(ex)
         t = self._tick("resolve", t)
-        triples = article_triples(ex, ident)
-        lines = self.nt.lines(triples)
+        lines = article_ntriples(ex, ident)
         text = "".join(lines)
         t = self._tick("map", t)
         self.seen.add(graph)
         self.report.triples += len(lines)
-        if self.index is None:
+        if self.holders is None:
             self.store.put_graph(graph, text)
             self._tick("write", t)
-            if len(self.seen) >= self.bulk_after and hasattr(self.store, "put_graphs"):
-                t = time.perf_counter()
-                self.index = IdentityIndex(self.store)
-                self.resolver = Resolver(self.index.select, event_table=True)
-                self._tick("index", t)
             return
-        self.index.add(lines, triples)
+        self.resolver.seen(ident)
+        self.holders.add(text)
         t = self._tick("index", t)
         self.pending[graph] = text
         self.pending_paths.append(ex.article.path or graph)
@@ -389,21 +394,73 @@ class _Sink:
             self.flush()
 
     def flush(self) -> None:
+        """Write the articles waiting (in the background when the store allows), after the batch before them."""
+        self.wait()
         if not self.pending:
             return
+        batch, paths = self.pending, self.pending_paths
+        self.pending, self.pending_paths, self.pending_triples = {}, [], 0
+        if getattr(self.store, "concurrent_writes", False):
+            if self.writer is None:
+                self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="legation-writer")
+            self.writing = (self.writer.submit(self._write, batch), paths)
+        else:
+            try:
+                self._write(batch)
+            except StoreError as err:
+                raise _batch_not_stored(paths, err) from None
+
+    def _write(self, batch: dict[str, str]) -> None:
         t = time.perf_counter()
-        self.store.put_graphs(self.pending)
-        self.pending = {}
-        self.pending_paths = []
-        self.pending_triples = 0
-        self._tick("write", t)
+        try:
+            self.store.put_graphs(batch, validated=True)
+        finally:
+            self._tick("write", t)
+
+    def wait(self) -> None:
+        """Wait for the batch being written; StoreError naming its articles if it could not be."""
+        if self.writing is None:
+            return
+        future, paths = self.writing
+        self.writing = None
+        t = time.perf_counter()
+        try:
+            future.result()
+        except StoreError as err:
+            raise _batch_not_stored(paths, err) from None
+        finally:
+            self._tick("write (wait)", t)
+
+    def finish(self) -> None:
+        """Write what is waiting and wait for it."""
+        self.flush()
+        self.wait()
+
+    def close(self) -> None:
+        """Let a write still running end (its batch is whole or, on error, not there at all)."""
+        if self.writing is not None:
+            try:
+                self.writing[0].result()
+            except Exception:
+                pass
+            self.writing = None
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+            self.writer = None
+
+
+def _batch_not_stored(paths: list[str], err: StoreError) -> StoreError:
+    batch = paths[0] + (f" and {len(paths) - 1} more article(s)" if len(paths) > 1 else "")
+    named = _not_stored(batch, err)
+    named.named = True
+    return named
 
 
 # --- the ingest ----------------------------------------------------------------------------------------------
 
 def _not_stored(path: str, err: StoreError) -> StoreError:
     """The store failed while ``path`` was being stored: name it (once), and say how to pick up."""
-    if str(err).startswith(f"{path}: "):
+    if str(err).startswith(f"{path}: ") or getattr(err, "named", False):
         return err
     return StoreError(f"{path}: not stored: {err}", hint="run the same ingest again: it picks up what was not stored")
 
@@ -467,13 +524,9 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
                     failed(InputError(item.article.path or files[n],
                                       f"could not be mapped to RDF: {type(err).__name__}: {err}"))
             t = time.perf_counter()
-        try:
-            sink.flush()
-        except StoreError as err:
-            paths = sink.pending_paths
-            batch = paths[0] + (f" and {len(paths) - 1} more article(s)" if len(paths) > 1 else "")
-            raise _not_stored(batch, err) from None
+        sink.finish()
     finally:
+        sink.close()
         report.stages["extract (wait)"] = waited
     if progress and done >= 0:
         for k in range(done, total):

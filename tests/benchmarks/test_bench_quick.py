@@ -66,20 +66,6 @@ def test_bulk_path_and_processes_write_what_the_plain_path_writes(corpus, tmp_pa
     assert r3.added == 0 and r3.unchanged == 24 and _quads(bulk) == before
 
 
-def test_ntriples_writer_matches_rdflib():
-    from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
-    terms = [(URIRef("http://e/s"), URIRef("http://e/p"), Literal('a "q" \\ b\nc\r', lang="ar")),
-             (URIRef("http://e/s"), URIRef("http://e/p"), Literal("0.5", datatype=XSD.decimal)),
-             (BNode("x1"), URIRef("http://e/p"), Literal(3)),
-             (URIRef("http://e/s"), URIRef("http://e/p"), Literal("Фомин"))]
-    text = "".join(ingesting.NTriples().lines(terms))
-    ours = set(ox.parse(text, ox.RdfFormat.N_TRIPLES))
-    theirs = set(ox.parse("".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in terms[1:]),
-                          ox.RdfFormat.N_TRIPLES))
-    assert theirs <= ours and len(ours) == 4
-
-
 def test_reference_graph_from_pyoxigraph_matches_rdflib():
     from ontology.graphs import reference_data
     ours = {(q.subject, q.predicate, q.object) for q in ox.parse(ingesting.reference_nquads(), ox.RdfFormat.N_QUADS)}
