@@ -36,7 +36,35 @@ def command(query, store_dir, endpoint, params, fmt):
     text = lib.bind(q, values)
     store = open_store(store_dir, endpoint, read_only=True)
     try:
+        store = _with_derived_graph(store, store_dir, endpoint)
         result = store.ask(text) if q.form == "ASK" else store.select(text)
     finally:
         store.close()
     click.echo(render(result, fmt))
+
+
+def _with_derived_graph(store, store_dir, endpoint):
+    """The store, its derived graph computed first when it has none or one of an older format (an older store,
+    or one a SPARQL server was loaded with by other means): the named queries read it. Opens the store for
+    writing to do so; says so on standard error."""
+    import time
+
+    from ..derived import status
+    from ..errors import Error, StoreError
+    from ..ingesting import refresh_derived
+    state = status(store, thorough=False)
+    if state == "current":
+        return store
+    store.close()
+    click.echo(f"note: the store's derived graph is {state}: computing it (once) ...", err=True)
+    started = time.perf_counter()
+    try:
+        store = open_store(store_dir, endpoint)
+        refresh_derived(store, full=True)
+    except Error as err:
+        raise StoreError(f"the named queries read the derived graph, which is {state} in this store and could "
+                         f"not be computed: {err}",
+                         hint="run `legation ingest` once on the store (or give this process write access "
+                              "to it); see README, \"The derived graph\"") from None
+    click.echo(f"note: derived graph computed in {time.perf_counter() - started:.1f} s", err=True)
+    return store
