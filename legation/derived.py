@@ -12,16 +12,18 @@ derived graph keeps **one copy of each event's facts** (the *digest*), under pre
   the people taking part), ``lg:digestLanguage`` (the language of each article reporting it),
   ``lg:digestSources`` (how many articles report it);
 - ``lg:digestDyad``: one IRI per pair of states taking part, ``id/dyad/A/B`` with A and B the keys of the two
-  states' IRIs (``id/state/A``), A's IRI sorting before B's — so that a ranking of pairs groups by one term
-  and finds the states of each pair from its IRI;
+  states' IRIs (``id/state/A``), A's IRI sorting before B's, and the pair's ``lg:pairFirst`` and
+  ``lg:pairSecond`` — so that a ranking of pairs groups by one term;
 - ``lg:digestMeetingPair``: for CONSULT events (meetings), one IRI per pair of people taking part,
-  ``id/pair/P/Q`` with P and Q the keys of the two people's IRIs (``id/person/P``), P's IRI first;
+  ``id/pair/P/Q`` with P and Q the keys of the two people's IRIs (``id/person/P``), P's IRI first (and its
+  ``lg:pairFirst``/``lg:pairSecond``);
 - ``lg:digestName``: each distinct name (rdfs:label) of each person, once;
 - and, as before, the tenure of each post holder (``org:memberDuring``): an interval from the earliest to the
   latest publication date of the articles that attest the membership.
 
-All of it is computed by the store itself, with SPARQL updates (``INSERT { GRAPH <derived> {…} } WHERE {…}``),
-on the embedded store, Oxigraph server and Virtuoso alike: nothing is read into Python.
+All of it is computed by the store, in SPARQL: on a server with updates (``INSERT { GRAPH <derived> {…} }
+WHERE {…}``); on the embedded store a whole refresh constructs the same facts and writes only what differs from
+the graph's (an incremental one is an update there too).
 
 The graph records what it was computed from (``owl:versionInfo``: the format of the digest, the number of article
 graphs, and a hash of their IRIs). A refresh after adding or removing a few articles recomputes only the events,
@@ -44,7 +46,8 @@ DERIVED_GRAPH = ID_BASE + "graph/derived"
 FORMAT = "digest-1"          # bump when what the derived graph holds changes: older graphs are then recomputed
 INCREMENTAL_MAX = 0.05       # recompute the whole graph when more than this share of the article graphs changed
 VALUES_BATCH = 200           # IRIs per VALUES block of an incremental refresh
-BULK_MIN = 50_000            # new facts from which a whole refresh of the embedded store uses the bulk loader
+BULK_MIN = 20_000            # new facts from which a whole refresh uses the embedded store's bulk loader …
+WRITE_BATCH = 250_000        # … in batches of this many
 STATE = ID_BASE + "state/"
 PERSON = ID_BASE + "person/"
 CONSULT = ID_BASE + "plover/CONSULT"
@@ -191,14 +194,6 @@ class Touched:
     people: set[str] = field(default_factory=set)
     memberships: set[str] = field(default_factory=set)
 
-    def update(self, other: "Touched") -> None:
-        self.events |= other.events
-        self.people |= other.people
-        self.memberships |= other.memberships
-
-    def __len__(self) -> int:
-        return len(self.events) + len(self.people) + len(self.memberships)
-
 
 def touched_by(store, graphs: Iterable[str]) -> Touched:
     """What the article graphs ``graphs`` name (read from those graphs only): the subjects of the facts the
@@ -248,27 +243,43 @@ def recompute_all(store, graphs: list[str] | None = None) -> None:
         store.update(_PREFIXES + " ;\n".join(ops))
         return
     import pyoxigraph as ox
-    new: set[str] = set()
-    for fact, var in _facts():
-        text = ox.serialize(inner.query(_PREFIXES + _construct(fact, var)), format=ox.RdfFormat.N_TRIPLES)
-        new.update(text.decode("utf-8").splitlines())
-    new.discard("")
+    graph = ox.NamedNode(DERIVED_GRAPH)
     suffix = f" {_D} ."
-    old_text = ox.serialize(inner.quads_for_pattern(None, None, None, ox.NamedNode(DERIVED_GRAPH)),
-                            format=ox.RdfFormat.N_QUADS).decode("utf-8")
-    old = {line[:-len(suffix)] + " ." for line in old_text.splitlines() if line.endswith(suffix)}
+    old_text = ox.serialize(inner.quads_for_pattern(None, None, None, graph), format=ox.RdfFormat.N_QUADS)
+    old = {line[:-len(suffix)] + " ." for line in old_text.decode("utf-8").splitlines() if line.endswith(suffix)}
+    del old_text
     markers = {line for line in old if line.startswith(f"{_D} <{OWL.versionInfo}> ")}
-    gone, added = (old - markers) - new, new - old
-    if gone or markers:
-        store.update(f"DELETE DATA {{ GRAPH {_D} {{\n{chr(10).join(sorted(gone | markers))}\n}} }}")
-    if added:
-        text, graph = "\n".join(sorted(added)) + "\n", ox.NamedNode(DERIVED_GRAPH)
+    if markers:                       # first: the graph has no version until it is whole again
+        store.update(f"DELETE DATA {{ GRAPH {_D} {{\n{chr(10).join(sorted(markers))}\n}} }}")
+        old -= markers
+    added: list[str] = []
+
+    def write() -> None:
+        data = "\n".join(added) + "\n"
         # many new facts (a store without a digest, a large ingest): the bulk loader, about twice as fast; it is
         # not transactional, but the graph has no version marker until the end
         if len(added) > BULK_MIN:
-            inner.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            inner.bulk_load(data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
         else:
-            inner.load(text, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            inner.load(data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        added.clear()
+
+    # one kind of fact at a time (in memory: the graph's lines, one kind's new ones, and the new facts not yet
+    # written, in batches of WRITE_BATCH)
+    for fact, var in _facts():
+        text = ox.serialize(inner.query(_PREFIXES + _construct(fact, var)), format=ox.RdfFormat.N_TRIPLES)
+        lines = set(text.decode("utf-8").splitlines())
+        del text
+        lines.discard("")
+        added += sorted(lines - old)
+        old -= lines
+        if len(added) >= WRITE_BATCH:
+            write()
+    if added:
+        write()
+    gone = sorted(old)                # what no article supports any more
+    for i in range(0, len(gone), 100_000):
+        store.update(f"DELETE DATA {{ GRAPH {_D} {{\n{chr(10).join(gone[i:i + 100_000])}\n}} }}")
     store.update(_marker(marker))
 
 
