@@ -20,7 +20,11 @@ def _ms(r: dict | None) -> str:
     if "error" in r:
         return "error"
     v = r["median"]
-    return f"{v * 1000:,.0f} ms" if v < 10 else f"{v:,.1f} s"
+    text = f"{v * 1000:,.0f} ms" if v < 10 else f"{v:,.1f} s"
+    if r.get("cpu_median") is not None:        # CPU time too, where the run measured it
+        c = r["cpu_median"]
+        text += f" ({c * 1000:,.0f} ms CPU)" if c < 10 else f" ({c:,.1f} s CPU)"
+    return text
 
 
 def ingest_table(res: dict) -> list[str]:
@@ -67,13 +71,32 @@ def query_table(res: dict) -> list[str]:
     return out
 
 
+def _refresh(r: dict | None) -> str:
+    return f"{r['seconds']:.2f} s ({r['cpu']:.2f} CPU-s)" if r else "—"
+
+
+def derived_table(res: dict) -> list[str]:
+    """The derived graph at each scale: computed whole after the bulk load, then refreshed by a small ingest, the
+    same ingest again, and a removal (``child-derive``, ``child-small``)."""
+    out = ["| triples | derived graph, whole | its triples | peak RSS | ingest of a few articles: refresh (ingest) | "
+           "the same again (ingest) | removal of one: refresh (removal) |", "|---|---|---|---|---|---|---|"]
+    for triples, d in res.get("derive", {}).items():
+        sm = res.get("small", {}).get(triples, {})
+        ing, again, rem = sm.get("ingest", {}), sm.get("again", {}), sm.get("remove", {})
+        out.append(f"| {int(triples):,} | {_refresh(d['derived'])} | {d['derived'].get('triples', 0):,} | "
+                   f"{_mb(d['peak_rss'])} | {_refresh(ing.get('derived'))} ({ing.get('seconds', 0):.1f} s) | "
+                   f"{_refresh(again.get('derived'))} ({again.get('seconds', 0):.1f} s) | "
+                   f"{_refresh(rem.get('derived'))} ({rem.get('seconds', 0):.1f} s) |")
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     for path in (argv if argv is not None else sys.argv[1:]):
         res = json.load(open(path, encoding="utf-8"))
         m = res.get("machine", {})
         print(f"### {path}: {res.get('size')} articles, --jobs {res.get('jobs')} "
               f"(load average before: {', '.join(f'{x:.1f}' for x in m.get('load_before', []))})\n")
-        for table in (ingest_table, load_table, query_table):
+        for table in (ingest_table, load_table, query_table, derived_table):
             lines = table(res)
             if len(lines) > 2:
                 print("\n".join(lines) + "\n")

@@ -257,9 +257,9 @@ def do_queries(args) -> dict:
         q = lib.library()[name]
         text = lib.bind(q, query_values(q))
         run = store.ask if q.form == "ASK" else store.select
-        times, rows = [], None
+        times, cpus, rows = [], [], None
         for k in range(args.repeat + 1):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 if args.backend == "rdflib":
                     signal.alarm(int(args.max_seconds))
@@ -275,13 +275,83 @@ def do_queries(args) -> dict:
                 if args.backend == "rdflib":
                     signal.alarm(0)
             times.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
             if times[0] > args.slow:                  # too slow to repeat: report the one run
                 break
         if name not in out:
-            rest = times[1:] or times
-            out[name] = {"first": times[0], "median": statistics.median(rest), "runs": len(rest), "rows": rows}
+            rest, rest_cpu = times[1:] or times, cpus[1:] or cpus
+            out[name] = {"first": times[0], "median": statistics.median(rest), "runs": len(rest), "rows": rows,
+                         "cpu_median": statistics.median(rest_cpu)}
     store.close()
     return {"queries": out, "load": load}
+
+
+def do_derive(args) -> dict:
+    """What an ingest adds to loaded article graphs: the reference graph, then the derived graph recomputed
+    from scratch (``refresh_derived(store, full=True)``), each timed (wall and CPU)."""
+    from legation.ingesting import ensure_reference, refresh_derived
+    store = _open("oxigraph", args.store)
+    c0, t0 = cpu_seconds(), time.perf_counter()
+    ensure_reference(store)
+    c1, t1 = cpu_seconds(), time.perf_counter()
+    refresh_derived(store, full=True)
+    c2, t2 = cpu_seconds(), time.perf_counter()
+    store.store.flush()
+    derived = sum(1 for _ in store.store.quads_for_pattern(None, None, None, _derived_node()))
+    store.close()
+    return {"reference": {"seconds": t1 - t0, "cpu": c1 - c0},
+            "derived": {"seconds": t2 - t1, "cpu": c2 - c1, "triples": derived}}
+
+
+def _derived_node():
+    import pyoxigraph as ox
+    from legation.ingesting import DERIVED_GRAPH
+    return ox.NamedNode(DERIVED_GRAPH)
+
+
+def do_small(args) -> dict:
+    """A small ingest into a large store (``args.target`` new articles of the corpus of ``args.seed`` from
+    article ``args.start`` on: some retell stories the store holds), ingested again, then one of them removed:
+    the derived graph's refresh timed in each (wall and CPU), besides the whole ingest and removal."""
+    import legation.ingesting as ingesting
+    from benchmarks.generate import articles
+    timed: list[dict] = []
+    refresh = ingesting.refresh_derived
+
+    def timed_refresh(store, *a, **kw):
+        c, t = cpu_seconds(), time.perf_counter()
+        out = refresh(store, *a, **kw)
+        timed.append({"seconds": time.perf_counter() - t, "cpu": cpu_seconds() - c})
+        return out
+
+    ingesting.refresh_derived = timed_refresh
+    corpus = Path(args.out)
+    shutil.rmtree(corpus, ignore_errors=True)
+    corpus.mkdir(parents=True)
+    for i, art in enumerate(articles(args.target, seed=args.seed, start=args.start)):
+        (corpus / f"{args.start + i:07d}-{art['lang']}.txt").write_text(art["text"], encoding="utf-8")
+    store = _open("oxigraph", args.store)
+    out: dict = {}
+    for step in ("ingest", "again"):
+        timed.clear()
+        c, t = cpu_seconds(), time.perf_counter()
+        report = ingesting.ingest(store, [str(corpus)])
+        out[step] = {"seconds": time.perf_counter() - t, "cpu": cpu_seconds() - c, "added": report.added,
+                     "derived": timed[0] if timed else None}
+    from ontology.iris import is_article_graph
+    graphs = set(g for g in store.graphs() if is_article_graph(g))
+    from ingest.readers import read_path
+    first = next(iter(read_path(str(sorted(corpus.iterdir())[0]))))
+    timed.clear()
+    c, t = cpu_seconds(), time.perf_counter()
+    found = ingesting.remove(store, first.id)
+    out["remove"] = {"seconds": time.perf_counter() - t, "cpu": cpu_seconds() - c, "found": found,
+                     "derived": timed[0] if timed else None}
+    store.close()
+    ingesting.refresh_derived = refresh
+    shutil.rmtree(corpus, ignore_errors=True)
+    out["graphs"] = len(graphs)
+    return out
 
 
 def _rename_line(line: str, k: int) -> str:
@@ -316,7 +386,8 @@ def do_amplify(args) -> dict:
 
 
 CHILDREN = {"child-ingest": do_ingest, "child-export": do_export, "child-load": do_load,
-            "child-queries": do_queries, "child-amplify": do_amplify}
+            "child-queries": do_queries, "child-amplify": do_amplify, "child-derive": do_derive,
+            "child-small": do_small}
 
 
 def child_main(argv: list[str]) -> int:
@@ -332,6 +403,8 @@ def child_main(argv: list[str]) -> int:
     ap.add_argument("--method")
     ap.add_argument("--optimize", action="store_true")
     ap.add_argument("--target", type=int)
+    ap.add_argument("--start", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--max-seconds", type=float, default=60.0)
     ap.add_argument("--slow", type=float, default=10.0)
@@ -452,8 +525,20 @@ def _scales(work: Path, base: Path, args, res: dict, log) -> None:
         log(f"scale {a['triples']:,} triples ({a['copies']} copies of the graphs in {base.name})")
         res["load"][a["triples"]] = loads = _loads(work, amp, a["triples"], args, log, keep=True)
         store = Path(loads["bulk"]["store"])
+        # what an ingest adds after writing the article graphs: the reference graph and the derived graph
+        d = res.setdefault("derive", {})[a["triples"]] = child("child-derive", "--store", str(store))
+        log(f"  reference graph {d['reference']['seconds']:.1f} s; derived graph, whole: "
+            f"{d['derived']['seconds']:.1f} s ({d['derived']['cpu']:.1f} CPU-s, {d['derived']['triples']:,} triples)")
         res["queries"][a["triples"]] = _queries(store, amp, args, log, rdflib=a["triples"] <= args.rdflib_max)
-        shutil.rmtree(store, ignore_errors=True)
+        if args.small:
+            sm = res.setdefault("small", {})[a["triples"]] = child(
+                "child-small", "--store", str(store), "--out", str(work / "small-corpus"), "--target",
+                str(args.small), "--start", str(args.size), "--seed", str(args.seed))
+            log(f"  ingest of {args.small} articles: {sm['ingest']['seconds']:.1f} s, derived graph "
+                f"{_fmt_refresh(sm['ingest']['derived'])}; again: {sm['again']['seconds']:.1f} s; "
+                f"remove one: {sm['remove']['seconds']:.1f} s, derived graph {_fmt_refresh(sm['remove']['derived'])}")
+        if not args.keep:
+            shutil.rmtree(store, ignore_errors=True)
         amp.unlink()
 
 
@@ -500,6 +585,10 @@ def _queries(store: Path, nq: Path, args, log, rdflib: bool) -> dict:
     return out
 
 
+def _fmt_refresh(r: dict | None) -> str:
+    return f"{r['seconds']:.2f} s ({r['cpu']:.2f} CPU-s)" if r else "not refreshed"
+
+
 def _fmt_first(r: dict) -> str:
     return f"{r['first'] * 1000:,.0f} ms" if r and "first" in r else "—"
 
@@ -525,7 +614,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--from-nq", help="skip the corpus and the ingest: amplify this N-Quads file (graph after graph, "
                                       "as step 3 writes it) to --scales")
     ap.add_argument("--work", help="working directory (default: a temporary one)")
-    ap.add_argument("--keep", action="store_true", help="keep the stores")
+    ap.add_argument("--keep", action="store_true", help="keep the stores (the scaled ones too)")
+    ap.add_argument("--small", type=int, default=3,
+                    help="at each scale, after the queries: ingest this many new articles, again, and remove one "
+                         "(the derived graph's incremental refresh; 0: skip)")
     ap.add_argument("--out", help="write every figure here (JSON)")
     ap.add_argument("--quick", action="store_true", help="200 articles (or --size), no scales, 3 query runs: for CI")
     args = ap.parse_args(argv)

@@ -15,6 +15,7 @@ to one text: two articles that both say ``_:b0`` get two different blank nodes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import IO, Iterator
 
 import pyoxigraph as ox
@@ -62,8 +63,11 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
         raise StoreError(f"unknown dump format {fmt!r}; use one of {', '.join(FORMATS)}") from None
 
 
+@lru_cache(maxsize=65_536)
 def literal(value: str, lang: str | None = None, datatype: str | None = None) -> Literal:
-    """A normalised rdflib literal (see the module docstring)."""
+    """A normalised rdflib literal (see the module docstring). Cached: results repeat the same values (languages,
+    types, dates, counts, names) over many rows, and building an rdflib Literal costs several microseconds
+    (a 36k-row answer: 0.9 s of conversion, 0.25 s cached); literals are immutable."""
     if lang:
         return Literal(value, lang=lang.lower())
     if datatype and datatype not in (XSD_STRING, RDF_LANGSTRING):

@@ -18,7 +18,8 @@ Two ways of writing, chosen by size:
 Either way an article sees every article before it, and the same input gives the same graph.
 
 Also: loading the reference graph (ontology, schemes, states, organisations, places), removing an article, and
-refreshing the derived facts (the tenure intervals of posts, grown from the dates of the articles that attest them).
+refreshing the derived graph (``legation.derived``: one copy of each event's facts for the named queries, and the
+tenure intervals of posts) — after an ingest or a removal, only for what the articles added or removed name.
 """
 from __future__ import annotations
 
@@ -38,11 +39,12 @@ from ingest.resolve import HOLDER_PREDICATES, Resolver
 from ingest.to_rdf import ntriples as article_ntriples
 from ontology import ID_BASE
 from ontology.iris import REFERENCE_GRAPH, graph_iri, is_article_graph
-from ontology.vocab import GAF, LG, ORG, OWL, SCHEMA, TIME
+from ontology.vocab import GAF, LG, OWL
 
+from . import derived
 from .errors import Error, InputError, StoreError
 
-DERIVED_GRAPH = ID_BASE + "graph/derived"
+DERIVED_GRAPH = derived.DERIVED_GRAPH
 BULK_AFTER = 200                 # articles written one by one before the run switches to the bulk path
 BATCH_TRIPLES = 100_000          # the bulk path writes when this many triples are waiting …
 BATCH_ARTICLES = 2_000           # … or this many articles
@@ -533,7 +535,7 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
             progress(k + 1, total, files[k])
     if report.added or _derived_stale(store):
         t = time.perf_counter()
-        refresh_derived(store)
+        refresh_derived(store, sink.seen)
         report.stages["derived"] = time.perf_counter() - t
     report.seconds = time.perf_counter() - started
     return report
@@ -545,50 +547,24 @@ def remove(store, article: str) -> bool:
     graph = str(graph_iri(aid))
     if not store.has_graph(graph):
         return False
+    touched = derived.touched_by(store, [graph])      # what it names, read before it goes
     store.remove_graph(graph)
-    refresh_derived(store)
+    refresh_derived(store, [graph], touched=touched)
     return True
 
 
-def _article_graphs(store) -> int:
-    return sum(1 for g in store.graphs() if is_article_graph(g))
-
-
 def _derived_stale(store) -> bool:
-    """Whether the derived graph was computed for another set of articles (an ingest killed between its last
-    write and the refresh, or a graph removed by hand): it records how many article graphs it saw."""
-    q = f"SELECT ?n WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> <{OWL.versionInfo}> ?n }} }}"
-    try:
-        rows = store.select(q).rows
-    except Error:
-        return True
-    seen = str(rows[0][0]) if rows else None
-    return seen != str(_article_graphs(store))
+    """Whether the derived graph is missing, or was computed for another set of articles (an ingest killed
+    between its last write and the refresh, a graph removed by hand) or by an older version."""
+    return derived.status(store) != "current"
 
 
-def refresh_derived(store) -> None:
-    """Recompute the derived graph: each post holder's membership interval, from the earliest to the latest
-    publication date of the articles that attest it."""
-    # each article that attests a membership repeats its rdf:type in the union default graph: the DISTINCT
-    # sub-select takes each membership once (else a membership k articles attest joins k × k rows)
-    q = f"""SELECT ?mem (MIN(?d) AS ?start) (MAX(?d) AS ?end) WHERE {{
-  {{ SELECT DISTINCT ?mem WHERE {{ ?mem a <{ORG.Membership}> }} }}
-  ?mem <{GAF.denotedBy}> ?m . ?m <{LG.inArticle}> ?a . ?a <{SCHEMA.datePublished}> ?d .
-  FILTER(DATATYPE(?d) = <http://www.w3.org/2001/XMLSchema#date>)
-}} GROUP BY ?mem"""
-    lines = []
-    g = f"<{DERIVED_GRAPH}>"
-    for mem, start, end in store.select(q).rows:
-        if start is None:
-            continue
-        m = str(mem)
-        interval, b, e = f"<{m}/interval>", f"<{m}/start>", f"<{m}/end>"
-        lines += [f"<{m}> <{ORG.memberDuring}> {interval} {g} .",
-                  f"{interval} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{TIME.Interval}> {g} .",
-                  f"{interval} <{TIME.hasBeginning}> {b} {g} .", f"{interval} <{TIME.hasEnd}> {e} {g} .",
-                  f"{b} <{TIME.inXSDDate}> {start.n3()} {g} .", f"{e} <{TIME.inXSDDate}> {end.n3()} {g} ."]
-    lines.append(f"<{DERIVED_GRAPH}> <{OWL.versionInfo}> \"{_article_graphs(store)}\" {g} .")
-    store.put_graph(DERIVED_GRAPH, "\n".join(lines) + "\n")
+def refresh_derived(store, changed: Iterable[str] = (), touched: derived.Touched | None = None,
+                    full: bool = False) -> str:
+    """Bring the derived graph up to date after the article graphs ``changed`` were added or removed: only what
+    they name is recomputed when the graph was current before, else (or with ``full``) all of it — see
+    ``legation.derived.refresh``. Returns "whole", "incremental" or "current"."""
+    return derived.refresh(store, changed, touched=touched, full=full)
 
 
 def default_jobs() -> int:

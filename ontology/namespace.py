@@ -33,10 +33,17 @@ class LG(DefinedNamespace):
     # Object properties
     capital: URIRef  # capital
     context: URIRef  # context
+    digestDyad: URIRef  # digest: pair of states
+    digestMeetingPair: URIRef  # digest: pair of people meeting
+    digestPerson: URIRef  # digest: person taking part
+    digestState: URIRef  # digest: state taking part
+    digestType: URIRef  # digest: event type
     eventType: URIRef  # event type
     homeState: URIRef  # home state
     inArticle: URIRef  # in article
     inState: URIRef  # in state
+    pairFirst: URIRef  # first of a pair
+    pairSecond: URIRef  # second of a pair
     partOfEvent: URIRef  # part of event
     portfolio: URIRef  # portfolio
     post: URIRef  # post
@@ -45,6 +52,10 @@ class LG(DefinedNamespace):
 
     # Datatype properties
     confidence: URIRef  # confidence
+    digestDate: URIRef  # digest: date
+    digestLanguage: URIRef  # digest: language of a source
+    digestName: URIRef  # digest: name
+    digestSources: URIRef  # digest: number of sources
     nameKey: URIRef  # name key
     polarity: URIRef  # polarity
     quadClass: URIRef  # quad class

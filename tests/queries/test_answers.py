@@ -320,8 +320,10 @@ def test_same_terms_on_every_backend(fixture_in, name):
 
 def test_answers_survive_a_repeated_fact(fixture_in):
     """Counts are of distinct things: one more article graph repeating E1's facts changes no count but the
-    number of sources (guards against COUNT(*) over the union's repeated rows)."""
+    number of sources (guards against COUNT(*) over the union's repeated rows, and checks that the derived
+    graph's digest follows the new article)."""
     from graph_store import StoreConfig, open_store
+    from legation.ingesting import refresh_derived
     from queries_data import load_fixture
 
     store = open_store(StoreConfig(path=None))
@@ -337,6 +339,7 @@ def test_answers_survive_a_repeated_fact(fixture_in):
 <{E1}> <http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp> "2023-11-14"^^<http://www.w3.org/2001/XMLSchema#date> .
 <{E1}> <http://www.w3.org/ns/prov#wasDerivedFrom> <{ID}article/a10> .
 """)
+    assert refresh_derived(store, [ID + "graph/article/a10"]) == "incremental"    # as ingest does
     got = rows(run(store, "meetings-between", {}))
     assert got[2] == (E1, "2023-11-14", "Islamabad", "Alexander Fomin; Asim Munir",
                       "counter-terrorism; military cooperation", "3")

@@ -193,3 +193,51 @@ def test_query_against_virtuoso_from_a_config_file(fixture_in, virtuoso_server, 
                                                     "LEGATION_STORE": ""})
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].split("\t") == HEADER and len(result.output.splitlines()) == 4
+
+
+def _fixture_store(tmp_path, derived: str) -> str:
+    """A store holding the fixture whose derived graph is as computed (``current``), missing, or of an older
+    version (tenures only, the article count as its version)."""
+    from legation.ingesting import DERIVED_GRAPH
+    path = str(tmp_path / "store")
+    store = open_store(StoreConfig(path=path))
+    load_fixture(store)
+    if derived == "missing":
+        store.remove_graph(DERIVED_GRAPH)
+    elif derived == "older":
+        store.update(f"""DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ ?s ?p ?o }} }} ;
+            INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{
+              <{DERIVED_GRAPH}> <http://www.w3.org/2002/07/owl#versionInfo> "9" }} }}""")
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize("derived", ["missing", "older"])
+def test_query_computes_a_missing_or_older_derived_graph_first(tmp_path, derived):
+    """An older store (or one loaded by other means) has no digest: `legation query` computes it, says so, and
+    answers as on a current store; the next query finds it current."""
+    path = _fixture_store(tmp_path, derived)
+    expected = run(*MEETINGS, "--store", _fixture_store(tmp_path / "current", "current"), "--format", "csv")
+    first = CliRunner().invoke(cli, [*MEETINGS, "--store", path, "--format", "csv"])
+    assert first.exit_code == 0, first.output + first.stderr
+    assert f"derived graph is {'missing' if derived == 'missing' else 'stale'}" in first.stderr
+    assert first.stdout == expected.stdout and len(first.stdout.splitlines()) == 4
+    again = CliRunner().invoke(cli, [*MEETINGS, "--store", path, "--format", "csv"])
+    assert again.exit_code == 0 and again.stderr == "" and again.stdout == expected.stdout
+    refreshed = CliRunner().invoke(cli, [*MEETINGS, "--store", path, "--refresh-derived"])
+    assert refreshed.exit_code == 0 and "derived graph computed" in refreshed.stderr
+
+
+def test_query_says_when_the_derived_graph_cannot_be_computed(tmp_path):
+    """The store is in use by another process (its lock held): one line saying what to do."""
+    path = _fixture_store(tmp_path, "missing")
+    holder = open_store(StoreConfig(path=path))           # holds the lock, as a running ingest would
+    try:
+        result = run(*MEETINGS, "--store", path)
+    finally:
+        holder.close()
+    assert result.exit_code == 1
+    note, error = result.output.strip().splitlines()
+    assert note.startswith("note: ") and error.startswith("Error: ")
+    assert "read the derived graph, which is missing in this store and could not be computed" in error
+    assert "legation ingest" in error

@@ -163,7 +163,7 @@ def test_a_crash_before_the_derived_graph_is_refreshed_is_repaired(reference, cl
     expected = reference[0]
     store = OxigraphStore(StoreConfig(path=str(tmp_path / "store")))
 
-    def crash(_store):
+    def crash(_store, *args, **kwargs):
         raise KeyboardInterrupt("killed before the derived graph was refreshed")
 
     with monkeypatch.context() as patch:
