@@ -88,8 +88,10 @@ _EVENT_FACTS = [
     # for meetings (PLOVER CONSULT), each pair of people taking part: id/pair/P/Q, P's IRI sorting first
     ("?e lg:digestMeetingPair ?pair . ?pair lg:pairFirst ?a ; lg:pairSecond ?b", """{ SELECT DISTINCT ?e ?a ?b WHERE {
       { SELECT DISTINCT ?e WHERE { {values} GRAPH ?g { ?e lg:eventType <{CONSULT}> } } }
-      { SELECT DISTINCT ?e ?a WHERE { {values} GRAPH ?h { ?e sem:hasActor ?a } FILTER(STRSTARTS(STR(?a), "{PERSON}")) } }
-      { SELECT DISTINCT ?e ?b WHERE { {values} GRAPH ?i { ?e sem:hasActor ?b } FILTER(STRSTARTS(STR(?b), "{PERSON}")) } }
+      { SELECT DISTINCT ?e ?a WHERE {
+          {values} GRAPH ?h { ?e sem:hasActor ?a } FILTER(STRSTARTS(STR(?a), "{PERSON}")) } }
+      { SELECT DISTINCT ?e ?b WHERE {
+          {values} GRAPH ?i { ?e sem:hasActor ?b } FILTER(STRSTARTS(STR(?b), "{PERSON}")) } }
       FILTER(STR(?a) < STR(?b)) } }
     BIND(IRI(CONCAT("{ID}pair/", STRAFTER(STR(?a), "{PERSON}"), "/", STRAFTER(STR(?b), "{PERSON}"))) AS ?pair)"""),
 ]
@@ -103,7 +105,8 @@ _PERSON_FACTS = [
 # attest it (each membership once: its rdf:type repeats in every article that attests it)
 _MEMBERSHIP_FACTS = [
     ("""?mem org:memberDuring ?interval . ?interval a time:Interval ; time:hasBeginning ?b ; time:hasEnd ?end .
-    ?b time:inXSDDate ?start . ?end time:inXSDDate ?last""", """{ SELECT ?mem (MIN(?d) AS ?start) (MAX(?d) AS ?last) WHERE {
+    ?b time:inXSDDate ?start . ?end time:inXSDDate ?last""",
+     """{ SELECT ?mem (MIN(?d) AS ?start) (MAX(?d) AS ?last) WHERE {
       { SELECT DISTINCT ?mem WHERE { {values} GRAPH ?g { ?mem a org:Membership } } }
       GRAPH ?h { ?mem gaf:denotedBy ?m } GRAPH ?i { ?m lg:inArticle ?a } GRAPH ?j { ?a schema:datePublished ?d }
       FILTER(DATATYPE(?d) = xsd:date)

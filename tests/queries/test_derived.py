@@ -83,7 +83,8 @@ def test_each_event_once(fixture_store):
     assert digest_of(fixture_store, ID + "dyad/AF/RU") == {"lg:pairFirst": {ID + "state/AF"},
                                                            "lg:pairSecond": {ID + "state/RU"}}
     names = digest_of(fixture_store, ID + "person/RU-a.fmn")["lg:digestName"]
-    assert names == {"Alexander Fomin", "Aleksandr Fomin", "Александр Фомин", "Alksndr Fwmyn", "ألكسندر فومين"}
+    assert names == {"Alexander Fomin", "Aleksandr Fomin", "Александр Фомин", "Alksndr Fwmyn",
+                     "ألكسندر فومين"}
     dates = fixture_store.select(f"SELECT ?d WHERE {{ <{E3}> <{LG}digestDate> ?d }}").rows
     assert [d.datatype for (d,) in dates] == [None]          # a plain string: dates compare as strings
 
@@ -100,7 +101,8 @@ def test_status_and_versions(fixture_store):
     assert derived_triples(fixture_store) == from_scratch(fixture_store)
     # a derived graph of an older version (tenures only, the article count as its version)
     fixture_store.update(f"""DELETE WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> ?p ?v }} }} ;
-        INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{ <{DERIVED_GRAPH}> <http://www.w3.org/2002/07/owl#versionInfo> "8" }} }}""")
+        INSERT DATA {{ GRAPH <{DERIVED_GRAPH}> {{
+          <{DERIVED_GRAPH}> <http://www.w3.org/2002/07/owl#versionInfo> "8" }} }}""")
     assert derived.status(fixture_store) == "stale" and derived.status(fixture_store, thorough=False) == "stale"
     fixture_store.remove_graph(DERIVED_GRAPH)
     assert derived.status(fixture_store) == "missing"
