@@ -65,7 +65,7 @@ _DAY, _MONTH = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}-\d{2}")
 _IRI_FUNCTIONS = {"state": state_iri, "place": place_iri, "org": org_iri, "post": post_iri,
                   "membership": membership_iri, "statement": statement_iri, "article": article_iri}
 _iris: dict[tuple[str, object], str] = {}
-_ints: list[str] = []
+_ints: dict[int, str] = {}
 
 
 def _iri(kind: str, key) -> str:
@@ -83,11 +83,12 @@ def _int(n: int) -> str:
     """An xsd:integer literal (offsets and sentence numbers: small, recurring)."""
     if type(n) is not int:
         return Literal(n).n3()
-    if 0 <= n < 20_000:
-        while len(_ints) <= n:
-            _ints.append(f'"{len(_ints)}"{_XSD_INTEGER}')
-        return _ints[n]
-    return f'"{n}"{_XSD_INTEGER}'
+    found = _ints.get(n)
+    if found is None:
+        found = f'"{n}"{_XSD_INTEGER}'
+        if len(_ints) < 100_000:
+            _ints[n] = found
+    return found
 
 
 def _plain(value: str) -> str:

@@ -26,10 +26,10 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from functools import lru_cache
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator
 
 from ingest.extract import extract
@@ -240,7 +240,7 @@ class HolderIndex:
     """What the post-holder look-up reads (``ingest.resolve.HOLDER_PREDICATES``: memberships, their posts, members
     and the dates of the articles that attest them, people's name keys and labels), in a small in-memory store that
     answers its SELECT as the store plus the articles not yet written would. Loaded once from the store, then
-    given each article's N-Triples lines as it is mapped: the few it reads are kept, and taken in when the next
+    given each article's N-Triples as it is mapped: the few lines it reads are kept, and taken in when the next
     look-up comes (posts named without their holder are rare: a few per hundred articles). People and events are
     looked up in the resolver's own tables."""
 
