@@ -194,7 +194,12 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                                             + _participants(doc, sent, ents, people, orgs, rel[1], hi)[0]))
             else:
                 actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0]
-            actors = actors or actors_all
+            if not actors:
+                # the clause names none: the sentence's parties (a state named as the venue of a meeting or a
+                # promise elsewhere in the sentence is still no party; of strikes or threats it is the target)
+                actors = actors_all
+                if etype not in FORCE | VERBAL - {"AGREE", "REQUEST"}:
+                    lo, hi = 0, len(sent.tokens)
             states_ = list(actors)
             topics_ = list(topics)
             # "visited Karachi", "shelled Kharkiv": the object is where; "discussed Gaza": what was talked about

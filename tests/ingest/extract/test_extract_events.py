@@ -539,3 +539,15 @@ def test_a_dated_act_of_other_people_is_not_part_of_an_undated_one(run):
             "On Sunday Israeli Prime Minister Benjamin Netanyahu condemned the remarks.")
     ex = run(text, "en")
     assert len([e for e in ex.events if e.type == "ACCUSE"]) == 2
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "بعد مرور شهرين على القمة التي عقدت في سنغافورة، قال وزير خارجية مصر سامح شكري إن الأردن لم يتلق ردا."),
+    ("en", "Two months after the summit, held in Singapore, Egyptian Foreign Minister Sameh Shoukry told Jordan's "
+           "king that no answer had come."),
+])
+def test_a_state_named_only_as_the_venue_is_no_party_when_the_clause_names_none(run, lang, text):
+    # the clause of the summit names no state: the sentence's parties take part, the venue does not
+    consult = [e for e in run(text, lang).events if e.type == "CONSULT"]
+    assert consult and all("SG" not in e.states for e in consult)
+    assert {"EG", "JO"} <= set(consult[0].states)
