@@ -53,10 +53,11 @@ def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool
 
 def find(doc: Doc) -> list[EntMention]:
     capitals = {st.capital for st in refdata.states().values() if st.capital}
+    named = _states_named(doc)
     out: list[EntMention] = []
     for sent in doc.sents:
         for m in sent.ents:
-            e = _choose(m)
+            e = _choose(m, named)
             if e is None:
                 continue
             em = EntMention(e.kind, e.value, e.sub, sent, m.start, m.end)
@@ -138,13 +139,29 @@ def _artifact(doc: Doc, sent: Sent, m: Match) -> bool:
     return token_in(doc, sent, j, "artifact")
 
 
-def _choose(m: Match):
-    """Prefer a state reading, then an organisation, then a place."""
+def _choose(m: Match, named: dict[str, int]):
+    """Prefer a state reading, then an organisation, then a place; of two places of one name (Tripoli in Libya
+    and in Lebanon), the one whose state the article names most, else the first listed."""
     for kind in ("state", "org", "place"):
         e = m.first(kind)
         if e is not None:
+            if kind == "place":
+                places = [x for x in m.entries if x.kind == "place"]
+                if len({x.data for x in places}) > 1:
+                    return max(places, key=lambda x: named.get(x.data, 0))    # max keeps the first of equals
             return e
     return None
+
+
+def _states_named(doc: Doc) -> dict[str, int]:
+    """How often the article names each state (by name, adjective, people ...)."""
+    counts: dict[str, int] = {}
+    for sent in doc.sents:
+        for m in sent.ents:
+            e = m.first("state")
+            if e is not None:
+                counts[e.value] = counts.get(e.value, 0) + 1
+    return counts
 
 
 def _fused_locative(doc: Doc, sent: Sent, m: Match, place_id: str) -> bool:

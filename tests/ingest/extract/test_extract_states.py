@@ -205,3 +205,18 @@ def test_place_in_a_persons_name_is_not_a_place(run):
 def test_a_capitalised_pronoun_is_not_togo(run):
     """Того, the state, is no form of the pronoun тот: То opening a sentence is not Togo."""
     assert "TG" not in codes(run("То, что решение суда было окончательным, признали обе стороны.", "ru"))
+
+
+@pytest.mark.parametrize("lang, text, place, states", [
+    ("en", "Lebanese troops deployed in Tripoli on Monday after clashes in the northern Lebanese city.",
+     "tripoli-lebanon", ["LB"]),
+    ("en", "Libyan troops deployed in Tripoli on Monday after clashes near the Libyan capital's airport.",
+     "tripoli", ["LY"]),
+    ("ar", "انتشر الجيش اللبناني في طرابلس يوم الاثنين بعد اشتباكات في شمال لبنان.", "tripoli-lebanon", ["LB"]),
+    ("ru", "Ливанская армия вошла в Триполи в понедельник после столкновений на севере Ливана.",
+     "tripoli-lebanon", ["LB"]),
+])
+def test_a_place_name_two_states_share_is_the_one_of_the_state_the_article_names(run, lang, text, place, states):
+    ex = run(text, lang)
+    assert [p.id for p in ex.places] == [place]
+    assert [s.code for s in ex.states] == states
