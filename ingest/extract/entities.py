@@ -87,6 +87,8 @@ def find(doc: Doc) -> list[EntMention]:
                     continue      # "الرئيس جورجي إيفانوف": a name after a title, not a nisba
                 em.as_topic = _is_subject(doc, sent, m)
                 em.locative = e.sub == "adj" and _qualifies_place(doc, sent, m)
+                if _city_state(e.value) and _qualifies_act(doc, sent, m):
+                    em.locative = em.in_place = True    # "the Singapore summit", "قمة سنغافورة": where, not who
             out.append(em)
     _mark_attribution(doc, out)
     _mark_in_place(doc, out)
@@ -227,6 +229,24 @@ def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:
         noun = i - 1 if doc.lex.lang.adjective_after_noun else m.end     # the noun the adjective qualifies
         if token_in(doc, sent, noun, "frame"):
             return True
+    return False
+
+
+def _city_state(code: str) -> bool:
+    """A state that is one city (Singapore, Monaco, the Vatican): its capital bears one of its names."""
+    st = refdata.states().get(code)
+    place = refdata.places().get(st.capital) if st and st.capital else None
+    return bool(place) and bool(set(place.names.get("en", ())) & set(st.names.get("en", ())))
+
+
+def _qualifies_act(doc: Doc, sent: Sent, m: Match) -> bool:
+    """The name qualifies a noun naming an act ("the Singapore summit", "the Singapore promises", "قمة سنغافورة",
+    "сингапурский саммит"): for a city-state, the place where it was done."""
+    acts = refdata.plover_types()
+    for cue in sent.cues:
+        if (cue.end == m.start) if doc.lex.lang.adjective_after_noun else (cue.start == m.end):
+            if any(x.value in acts and x.data[0] == "weak" for x in cue.entries):
+                return True
     return False
 
 

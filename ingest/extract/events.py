@@ -919,6 +919,12 @@ def _asked_end(doc: Doc, sent: Sent, m, hi: int) -> int:
     чтобы), or ``hi`` when the demand has no "that"."""
     that = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), None)
     if that is None:
+        # "called on the United States to keep the promises made in Singapore": the one asked is named before
+        # "to" (إلى); what it is asked to do names none
+        to = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "asked-to")), None)
+        if to is not None and any(m.end <= em.start < to and (em.kind == "state" or em.state)
+                                  and not em.attribution for em in sent.ems):
+            return to
         return hi
     named = sorted((em.start, em.end) for em in sent.ems if that < em.start < hi
                    and (em.kind == "state" or em.state) and not em.attribution)

@@ -551,3 +551,26 @@ def test_a_state_named_only_as_the_venue_is_no_party_when_the_clause_names_none(
     consult = [e for e in run(text, lang).events if e.type == "CONSULT"]
     assert consult and all("SG" not in e.states for e in consult)
     assert {"EG", "JO"} <= set(consult[0].states)
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("en", "Egypt called on Ethiopia to respect the agreements reached with Sudan.", ["EG", "ET"]),
+    ("ar", "دعت مصر إثيوبيا إلى احترام الاتفاقات المبرمة مع السودان.", ["EG", "ET"]),
+    ("en", "Egypt called on Ethiopia and Sudan to resume talks.", ["EG", "ET", "SD"]),
+])
+def test_what_a_party_is_called_on_to_do_names_no_party(run, lang, text, states):
+    assert [(e.type, e.states) for e in run(text, lang).events if e.type == "REQUEST"] == [("REQUEST", states)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "US President Donald Trump and North Korean leader Kim Jong Un met at the Singapore summit in June."),
+    ("ar", "التقى الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون في قمة سنغافورة في يونيو."),
+    ("ru", "Президент США Дональд Трамп и лидер КНДР Ким Чен Ын встретились на сингапурском саммите в июне."),
+])
+def test_a_city_state_naming_where_an_act_was_done_is_no_party(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("CONSULT", ["KP", "US"])]
+
+
+def test_a_city_state_visited_is_a_party(run):
+    assert [(e.type, e.states) for e in run("US President Donald Trump visited Singapore on Monday.", "en").events] \
+        == [("CONSULT", ["SG", "US"])]
