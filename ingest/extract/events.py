@@ -151,6 +151,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "REJECT"
                 else:
                     continue
+            if etype in VERBAL - {"THREATEN"} and _in_condition(doc, sent, m):
+                continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent) \
                 or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))   # not headlinese
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
@@ -639,6 +641,16 @@ def _reduced_relative(doc: Doc, sent: Sent, m) -> bool:
     return after_noun and prev.islower() and doc.lex.lang.plural_noun(prev) and \
         sent.tokens[m.start].text.lower().endswith("ed") and token_in(doc, sent, m.end, "preposition") and \
         any(token_in(doc, sent, t, "auxiliary") for t in range(m.start - 1))
+
+
+def _in_condition(doc: Doc, sent: Sent, m) -> bool:
+    """The cue is in a clause opened by "if" (إذا, если) with no comma between them."""
+    for t in range(m.start - 1, max(-1, m.start - 9), -1):
+        if sent.tokens[t].text in {",", "،", ";", ":"}:
+            return False
+        if token_in(doc, sent, t, "if"):
+            return True
+    return False
 
 
 def _dated_after(sent: Sent, m) -> bool:

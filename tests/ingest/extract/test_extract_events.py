@@ -574,3 +574,12 @@ def test_a_city_state_naming_where_an_act_was_done_is_no_party(run, lang, text):
 def test_a_city_state_visited_is_a_party(run):
     assert [(e.type, e.states) for e in run("US President Donald Trump visited Singapore on Monday.", "en").events] \
         == [("CONSULT", ["SG", "US"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "If Greece does not agree to our membership, we can turn to other countries such as China and Russia."),
+    ("ar", "إذا كانت اليونان لا توافق على انضمامنا، فيمكننا اللجوء إلى دول أخرى مثل الصين وروسيا."),
+    ("ru", "Если Греция не согласится на наше членство, мы можем обратиться к другим странам, таким как Китай и Россия."),
+])
+def test_a_refusal_named_as_a_condition_is_no_act(run, lang, text):
+    assert run(text, lang).events == []
