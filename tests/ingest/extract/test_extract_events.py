@@ -583,3 +583,16 @@ def test_a_city_state_visited_is_a_party(run):
 ])
 def test_a_refusal_named_as_a_condition_is_no_act(run, lang, text):
     assert run(text, lang).events == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "جهود الولايات المتحدة ساعدت في تحرير الرهائن في العراق."),
+    ("ru", "Усилия США помогли в освобождении заложников в Ираке."),
+])
+def test_helping_in_something_is_no_aid(run, lang, text):
+    assert [e.type for e in run(text, lang).events if e.type == "AID"] == []
+
+
+@pytest.mark.parametrize("lang, text", [("ar", "ساعدت روسيا سوريا في الحرب."), ("ru", "Россия помогла Сирии оружием.")])
+def test_helping_a_state_is_aid(run, lang, text):
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("AID", ["RU", "SY"])]
