@@ -79,8 +79,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         # a blocking phrase (type NONE: "с помощью", "ردا على سؤال") hides any cue read over the same words
         cues = [(m, e) for m in sent.cues if not any(x.value == "NONE" for x in m.entries)
                 for e in m.entries if e.value in PLOVER and _needs_met(doc, sent, m, e.data[2])]
-        if not cues:
-            continue
+        if not cues or _question(sent):
+            continue          # "Why did Trump drop so many demands?": a question asserts no act
         actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
         clauses = _clauses(doc, sent)
         persons = []
@@ -641,6 +641,16 @@ def _reduced_relative(doc: Doc, sent: Sent, m) -> bool:
     return after_noun and prev.islower() and doc.lex.lang.plural_noun(prev) and \
         sent.tokens[m.start].text.lower().endswith("ed") and token_in(doc, sent, m.end, "preposition") and \
         any(token_in(doc, sent, t, "auxiliary") for t in range(m.start - 1))
+
+
+def _question(sent: Sent) -> bool:
+    """The sentence asks (ends with "?" or "؟", before any closing quotes)."""
+    for tok in reversed(sent.tokens):
+        if tok.text in {"?", "؟"}:
+            return True
+        if tok.text not in {'"', "»", "”", "'", "’", ")", "."}:
+            return False
+    return False
 
 
 def _in_condition(doc: Doc, sent: Sent, m) -> bool:

@@ -596,3 +596,13 @@ def test_helping_in_something_is_no_aid(run, lang, text):
 @pytest.mark.parametrize("lang, text", [("ar", "ساعدت روسيا سوريا في الحرب."), ("ru", "Россия помогла Сирии оружием.")])
 def test_helping_a_state_is_aid(run, lang, text):
     assert [(e.type, e.states) for e in run(text, lang).events] == [("AID", ["RU", "SY"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Will Russia and China sign the treaty on Monday?"),
+    ("ar", "هل ستوقع روسيا والصين المعاهدة يوم الاثنين؟"),
+    ("ru", "Почему Президент США отказался от стольких претензий к КНДР?"),
+    ("ru", "Голосование призвано разрешить многолетний спор с соседней Грецией."),
+])
+def test_a_question_or_a_purpose_asserts_no_act(run, lang, text):
+    assert run(text, lang).events == []
