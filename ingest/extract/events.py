@@ -942,8 +942,9 @@ def _asked_end(doc: Doc, sent: Sent, m, hi: int) -> int:
     that = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "that")), None)
     if that is None:
         # "called on the United States to keep the promises made in Singapore": the one asked is named before
-        # "to" (إلى); what it is asked to do names none
-        to = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "asked-to")), None)
+        # "to" (إلى) or the infinitive; what it is asked to do names none
+        to = next((t for t in range(m.end, hi) if token_in(doc, sent, t, "asked-to")
+                   or doc.lex.lang.infinitive(sent.tokens[t].text)), None)     # призвал США выполнять ...
         if to is not None and any(m.end <= em.start < to and (em.kind == "state" or em.state)
                                   and not em.attribution for em in sent.ems):
             return to

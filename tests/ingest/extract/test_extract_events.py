@@ -556,6 +556,7 @@ def test_a_state_named_only_as_the_venue_is_no_party_when_the_clause_names_none(
 @pytest.mark.parametrize("lang, text, states", [
     ("en", "Egypt called on Ethiopia to respect the agreements reached with Sudan.", ["EG", "ET"]),
     ("ar", "دعت مصر إثيوبيا إلى احترام الاتفاقات المبرمة مع السودان.", ["EG", "ET"]),
+    ("ru", "Египет призвал Эфиопию уважать соглашения, заключенные с Суданом.", ["EG", "ET"]),
     ("en", "Egypt called on Ethiopia and Sudan to resume talks.", ["EG", "ET", "SD"]),
 ])
 def test_what_a_party_is_called_on_to_do_names_no_party(run, lang, text, states):
