@@ -151,7 +151,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "REJECT"
                 else:
                     continue
-            if etype in VERBAL - {"THREATEN"} and _in_condition(doc, sent, m):
+            if etype != "THREATEN" and _in_condition(doc, sent, m):
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent) \
                 or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))   # not headlinese
@@ -596,11 +596,13 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
 
 def _needs_met(doc: Doc, sent: Sent, m, flags) -> bool:
     """A cue flagged ``needs:<class>`` counts only with a word of that class soon after it: "summoned China's
-    chargé d'affaires" is a protest, "summoned the courage" is not."""
+    chargé d'affaires" is a protest, "summoned the courage" is not; one flagged ``unless:<class>`` only without
+    one: أقر الاتفاقية (approved the agreement) is an endorsement, أقر ... بأن (acknowledged that) is not."""
     for flag in flags:
-        if flag.startswith("needs:"):
-            cls = flag[6:]
-            if not any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + 6))):
+        kind, _, cls = flag.partition(":")
+        if kind in ("needs", "unless"):
+            near = any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + 6)))
+            if near != (kind == "needs"):
                 return False
     return True
 

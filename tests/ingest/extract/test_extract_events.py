@@ -607,3 +607,12 @@ def test_helping_a_state_is_aid(run, lang, text):
 ])
 def test_a_question_or_a_purpose_asserts_no_act(run, lang, text):
     assert run(text, lang).events == []
+
+
+@pytest.mark.parametrize("lang, text, events", [
+    ("ar", "أقر رئيس لجنة الدفاع بالبرلمان الألماني بأن البحرية تفتقر إلى السفن.", []),
+    ("ar", "أقر البرلمان الألماني الاتفاقية مع فرنسا.", [("SUPPORT", ["DE", "FR"])]),
+    ("en", "Military sources said the warships were useless if deployed on a combat mission by Germany.", []),
+])
+def test_an_admission_or_a_condition_is_no_act(run, lang, text, events):
+    assert [(e.type, e.states) for e in run(text, lang).events] == events
