@@ -220,3 +220,12 @@ def test_a_place_name_two_states_share_is_the_one_of_the_state_the_article_names
     ex = run(text, lang)
     assert [p.id for p in ex.places] == [place]
     assert [s.code for s in ex.states] == states
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Morales, one of Latin America's most popular presidents, visited Chile on Monday."),
+    ("ar", "زار موراليس، أحد أكثر رؤساء أمريكا اللاتينية شعبية، تشيلي يوم الاثنين."),
+    ("ru", "Моралес, один из самых популярных президентов Латинской Америки, посетил Чили в понедельник."),
+])
+def test_latin_america_is_a_region_not_the_united_states(run, lang, text):
+    assert [s.code for s in run(text, lang).states] == ["CL"]
