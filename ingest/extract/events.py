@@ -110,7 +110,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     or (weak and (_example(doc, sent, m) or token_in(doc, sent, m.end, "noun-head"))):
                 continue
             supported = _supported(sent, m, [p for p in occur if p < attribution], attribution) \
-                or _place_after(sent, ents, m)
+                or _place_after(sent, ents, m, states=e.value in ON_PLACE)
             if _subordinate(doc, sent, m) and not supported and e.value != "CONSULT":
                 continue      # "after two days of fighting" is background; "after their talks" is a meeting
             kept.append((m, e, weak, supported))
@@ -574,9 +574,11 @@ def _object_place(doc: Doc, sent: Sent, cue) -> str | None:
     return None
 
 
-def _place_after(sent: Sent, ents: list[EntMention], cue) -> bool:
-    """"talks in Moscow": a place just after the cue."""
-    return any(em.kind == "place" and em.locative and 0 <= em.start - cue.end <= 3 for em in sent.ems)
+def _place_after(sent: Sent, ents: list[EntMention], cue, states: bool = False) -> bool:
+    """"talks in Moscow": a place just after the cue; with ``states``, also a state named as where ("ethnic
+    cleansing in Montenegro"; not for talks: "a summit in Singapore" makes it no more a meeting of Singapore's)."""
+    return any(((em.kind == "place" and em.locative) or (states and em.kind == "state" and em.in_place))
+               and 0 <= em.start - cue.end <= 3 for em in sent.ems)
 
 
 def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:

@@ -616,3 +616,12 @@ def test_a_question_or_a_purpose_asserts_no_act(run, lang, text):
 ])
 def test_an_admission_or_a_condition_is_no_act(run, lang, text, events):
     assert [(e.type, e.states) for e in run(text, lang).events] == events
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Serb forces were engaged in ethnic cleansing in Montenegro, according to the Albanian government."),
+    ("ar", "انخرطت القوات الصربية في التطهير العرقي في الجبل الأسود."),
+])
+def test_force_named_by_a_noun_is_an_act_where_a_state_is_named_as_its_place(run, lang, text):
+    assert [(e.type, sorted(set(e.states) & {"ME", "RS"})) for e in run(text, lang).events] == \
+        [("ASSAULT", ["ME", "RS"])]
