@@ -4,9 +4,11 @@
 - People: state + cross-script name key (``person/RU-l.fmn`` for Фомин, فومين, Fomin with first name
   Alexander/Александр/ألكسندر). A bare surname, or a person whose state the article does not give, takes the IRI of
   the one person in the store that fits, if there is exactly one.
-- Events: same PLOVER type, same participant states, dates within a day, compatible places → the event already in
-  the store; else a new IRI from type, states and date (an undated event is keyed by its article).
-Lookups go through a ``select`` function (a store's SELECT); without one, IRIs are the deterministic keys.
+- Events: same PLOVER type, same participant states, dates within a day, compatible places (either names none,
+  or the event is known there) → the event already in the store, or named earlier in the same article; else a
+  new IRI from type, states and date (an undated event is keyed by its article).
+Lookups go through a ``select`` function (a store's SELECT); without one, IRIs are the deterministic keys. The
+queries are simple enough for any SPARQL 1.1 server (Virtuoso 7 included); what they find is compared here.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from ontology import ID_BASE
-from ontology.iris import concept_iri, event_iri, person_iri, place_iri, state_iri
+from ontology.iris import concept_iri, event_iri, person_iri, place_iri
 from ontology.vocab import LG, ORG, RDFS, SCHEMA, SEM
 
 from .model import Event, Extraction, Official
@@ -27,6 +29,7 @@ from .model import Event, Extraction, Official
 Select = Callable[[str], "object"]        # returns graph_store.base.SelectResult
 
 _PERSON_BASE = f"{ID_BASE}person/"
+_STATE_BASE = f"{ID_BASE}state/"
 
 HOLDER_PREDICATES = tuple(str(p) for p in (LG.post, ORG.member, LG.nameKey, RDFS.label, SCHEMA.datePublished))
 """What the post-holder look-up reads (``Resolver._holder_in_graph``): every triple with one of these
@@ -72,12 +75,15 @@ class Resolver:
         self._events: dict[tuple[str, frozenset[str]], list[_Known]] | None = None
         self._typed: set[str] = set()                 # person IRIs with an rdf:type
         self._people: dict[str, set[str]] = {}       # lg:Person IRIs by every suffix after a "." or "-"
+        # without tables: the events the article being resolved named (and those the store was asked for)
+        self._article: dict[tuple[str, frozenset[str]], list[_Known]] = {}
         if self.tables:
             self._event_table()
             self._read_people()
 
     def resolve(self, ex: Extraction) -> Identity:
         ident = Identity()
+        self._article = {}
         for off in ex.officials:
             ident.persons.append(self._person(off))
         for n, ev in enumerate(ex.events):
@@ -195,41 +201,55 @@ class Resolver:
             return event_iri(undated_event_key(ex, n, ev)), None
         if self.select is None or len(ev.date) != 10 or not ev.states:
             return event_iri(dated_event_key(ev, ev.date)), ev.date
-        if not self.tables:
-            return self._find_event(ev) or (event_iri(dated_event_key(ev, ev.date)), ev.date)
         place = str(place_iri(ev.place)) if ev.place else None
-        candidates = self._event_table().setdefault((ev.type, frozenset(ev.states)), [])   # sorted by IRI
         day = dt.date.fromisoformat(ev.date)
-        for known in candidates:
-            if abs((known.day - day).days) <= 1 and not (place and known.place and known.place != place):
-                known.place = known.place or place
+        key = (ev.type, frozenset(ev.states))
+        if self.tables:
+            candidates = self._event_table().setdefault(key, [])
+        else:   # the store's events near that day, and the events this article named before this one
+            candidates = self._article.setdefault(key, [])
+            for known in self._find_events(ev, day):
+                _add_known(candidates, known)
+        for known in candidates:               # by IRI, then day
+            if abs((known.day - day).days) <= 1 and _compatible(place, known.places):
+                if place:
+                    known.places.add(place)
                 return URIRef(known.iri), known.day.isoformat()
         iri = event_iri(dated_event_key(ev, ev.date))
-        key = str(iri)
-        at = bisect.bisect_left(candidates, key, key=_iri_of)
-        if at == len(candidates) or candidates[at].iri != key:
-            candidates.insert(at, _Known(key, day, place))
+        _add_known(candidates, _Known(str(iri), day, {place} if place else set()))
         return iri, ev.date
 
-    def _find_event(self, ev: Event) -> tuple[URIRef, str] | None:
-        day = dt.date.fromisoformat(ev.date)
+    def _find_events(self, ev: Event, day: dt.date) -> list[_Known]:
+        """The store's events of ``ev``'s type and participant states dated within a day of ``day``. The store is
+        asked for the events of that type in the date window, with their actors and places: one basic pattern,
+        which every SPARQL server evaluates (Virtuoso fails on the aggregates and negation of a query that
+        compares the states itself); the states are compared here."""
         try:
             lo, hi = (Literal(day + dt.timedelta(days=d), datatype=XSD.date).n3() for d in (-1, 1))
         except OverflowError:          # the first or last day of the calendar: only that day
             lo = hi = Literal(day, datatype=XSD.date).n3()
-        actors = " , ".join(state_iri(c).n3() for c in sorted(ev.states))
-        listed = ", ".join(state_iri(c).n3() for c in sorted(ev.states))
-        q = f"""SELECT ?e (SAMPLE(?d) AS ?date) (SAMPLE(?p) AS ?place) WHERE {{
-  ?e <{LG.eventType}> {concept_iri('plover', ev.type).n3()} ; <{SEM.hasTimeStamp}> ?d ; <{SEM.hasActor}> {actors} .
+        q = f"""SELECT DISTINCT ?e ?d ?a ?p WHERE {{
+  ?e <{LG.eventType}> {concept_iri('plover', ev.type).n3()} ; <{SEM.hasTimeStamp}> ?d ; <{SEM.hasActor}> ?a .
   FILTER(DATATYPE(?d) = <{XSD.date}> && ?d >= {lo} && ?d <= {hi})
-  FILTER NOT EXISTS {{ ?e <{SEM.hasActor}> ?x . FILTER(STRSTARTS(STR(?x), "{ID_BASE}state/") && ?x NOT IN ({listed})) }}
   OPTIONAL {{ ?e <{SEM.hasPlace}> ?p }}
-}} GROUP BY ?e ORDER BY ?e LIMIT 5"""
-        for e, d, p in self.select(q).rows:
-            if ev.place and p is not None and str(p) != str(place_iri(ev.place)):
-                continue
-            return URIRef(str(e)), str(d)
-        return None
+}}"""
+        found: dict[str, tuple[set[str], set[str], set[str]]] = {}      # event → its dates, states, places
+        for e, d, a, p in self.select(q).rows:
+            dates, states, places = found.setdefault(str(e), (set(), set(), set()))
+            dates.add(str(d))
+            if str(a).startswith(_STATE_BASE):
+                states.add(str(a)[len(_STATE_BASE):])
+            if p is not None:
+                places.add(str(p))
+        out = []
+        for e, (dates, states, places) in found.items():
+            if states == set(ev.states):
+                for d in dates:
+                    try:
+                        out.append(_Known(e, dt.date.fromisoformat(d), set(places)))
+                    except ValueError:
+                        continue
+        return out
 
     def _event_table(self) -> dict[tuple[str, frozenset[str]], list["_Known"]]:
         """The store's dated events by (PLOVER type, participant states), read once."""
@@ -237,35 +257,52 @@ class Resolver:
             return self._events
         self._events = {}
         state_prefix, type_prefix = f"{ID_BASE}state/", str(concept_iri("plover", "X"))[:-1]
-        q = f"""SELECT ?e ?t ?d (SAMPLE(?p) AS ?place) (GROUP_CONCAT(DISTINCT STR(?a); separator=" ") AS ?actors) WHERE {{
+        q = f"""SELECT ?e ?t ?d (GROUP_CONCAT(DISTINCT STR(?p); separator=" ") AS ?places)
+  (GROUP_CONCAT(DISTINCT STR(?a); separator=" ") AS ?actors) WHERE {{
   ?e <{LG.eventType}> ?t ; <{SEM.hasTimeStamp}> ?d ; <{SEM.hasActor}> ?a .
   FILTER(DATATYPE(?d) = <{XSD.date}> && STRSTARTS(STR(?a), "{state_prefix}"))
   OPTIONAL {{ ?e <{SEM.hasPlace}> ?p }}
 }} GROUP BY ?e ?t ?d"""
-        for e, t, d, p, actors in self.select(q).rows:
+        for e, t, d, places, actors in self.select(q).rows:
             try:
                 day = dt.date.fromisoformat(str(d))
             except ValueError:
                 continue
             states = frozenset(a[len(state_prefix):] for a in str(actors).split())
             key = (str(t)[len(type_prefix):], states)
-            self._events.setdefault(key, []).append(_Known(str(e), day, str(p) if p is not None else None))
+            self._events.setdefault(key, []).append(_Known(str(e), day, set(str(places or "").split())))
         for candidates in self._events.values():
-            candidates.sort(key=_iri_of)          # stable: an event read with two dates keeps their order
+            candidates.sort(key=_iri_and_day)      # as _find_event tries them
         return self._events
 
 
 @dataclass
 class _Known:
-    """A dated event the resolver knows: its IRI, day and place (IRI), for matching later reports."""
+    """A dated event the resolver knows: its IRI, day and places (IRIs), for matching later reports."""
 
     iri: str
     day: dt.date
-    place: str | None
+    places: set[str]
 
 
-def _iri_of(known: _Known) -> str:
-    return known.iri
+def _iri_and_day(known: _Known) -> tuple[str, dt.date]:
+    return known.iri, known.day
+
+
+def _add_known(candidates: list[_Known], known: _Known) -> None:
+    """Put ``known`` into ``candidates`` (sorted by IRI, then day); an event already there with that day takes
+    its places."""
+    at = bisect.bisect_left(candidates, _iri_and_day(known), key=_iri_and_day)
+    if at < len(candidates) and _iri_and_day(candidates[at]) == _iri_and_day(known):
+        candidates[at].places |= known.places
+    else:
+        candidates.insert(at, known)
+
+
+def _compatible(place: str | None, places: set[str]) -> bool:
+    """Whether a report at ``place`` (an IRI, or None when it names none) can be of an event known at
+    ``places``: either names no place, or the event is known at that one."""
+    return not place or not places or place in places
 
 
 def _days(a: str, b: str) -> int:

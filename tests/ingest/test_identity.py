@@ -2,7 +2,7 @@
 
 The fixture articles (tests/ingest/fixtures/identity) were written for these tests: one round of consultations
 reported in English, Arabic and Russian, a later round, a namesake in another state, two rounds of a committee
-in different years, and a post named without its holder.
+in different years, and a post named without its holder. Each test runs on the embedded store and on Virtuoso.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from graph_store import StoreConfig, open_store
 from legation.ingesting import ingest, remove
 from legation.stats import stats
 from ontology import ID_BASE
+from servers import server_store
 
 FIX = Path(__file__).parent / "fixtures" / "identity"
 SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
@@ -22,9 +23,15 @@ GAF = "http://groundedannotationframework.org/gaf#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 
-@pytest.fixture
-def store():
-    s = open_store(StoreConfig(path=None))
+@pytest.fixture(params=["embedded", pytest.param("virtuoso", marks=pytest.mark.server)])
+def store(request):
+    """An empty store: the embedded one, and Virtuoso — where identities are looked up by SPARQL queries to a
+    server that evaluates fewer query shapes than Oxigraph (the session's server, emptied of our graphs)."""
+    if request.param == "embedded":
+        s = open_store(StoreConfig(path=None))
+    else:
+        s = server_store(request.getfixturevalue("virtuoso_server"))
+        s.clear()
     yield s
     s.close()
 

@@ -1,6 +1,6 @@
 """Identity resolution looks people and events up in tables (and posts' holders in a small index) on the bulk path,
 by SPARQL queries on the store otherwise: both must give the same graph — whether the articles are written in
-batches (in the background) or not, in one run or in two."""
+batches (in the background) or not, in one run or in two; on the embedded store and on Virtuoso."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +11,14 @@ import pytest
 import graph_store.oxigraph_store as oxigraph_store
 from graph_store import StoreConfig
 from graph_store.oxigraph_store import OxigraphStore
+from graph_store.terms import to_oxigraph
+from ingest.model import Article, Event, Extraction
+from ingest.resolve import Resolver
+from ingest.to_rdf import ntriples
 from legation import ingesting
-from ontology.iris import REFERENCE_GRAPH
+from ontology import ID_BASE
+from ontology.iris import REFERENCE_GRAPH, event_iri, graph_iri
+from servers import server_store
 
 FIX = Path(__file__).parent / "fixtures" / "identity"
 ORDER = ["en.txt", "ar.txt", "ru.txt", "later-en.txt", "namesake-en.txt", "round-2021-en.txt", "round-2023-en.txt",
@@ -61,4 +67,56 @@ def test_a_second_run_reads_the_tables_from_the_store(by_queries, tmp_path):
     _run(store, ORDER[:4], bulk_after=10**9)
     _run(store, ORDER[4:], bulk_after=0)
     assert _quads(store) == by_queries
+    store.close()
+
+
+@pytest.mark.server
+def test_tables_and_holder_index_read_from_virtuoso_give_what_queries_give(by_queries, virtuoso_server):
+    """On a SPARQL server the tables and the holder index are read by queries (paged): on Virtuoso, the one
+    that evaluates the fewest query shapes, a run on the bulk path gives the graph the embedded store's look-ups
+    by query give."""
+    store = server_store(virtuoso_server)
+    store.clear()
+    try:
+        _run(store, ORDER[:2], bulk_after=10**9)            # the tables then hold what the server holds
+        _run(store, ORDER[2:], bulk_after=0)
+        rows = store.select(f"SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                            f"FILTER(STRSTARTS(STR(?g), \"{ID_BASE}\") && ?g != <{REFERENCE_GRAPH}>) }}").rows
+        assert {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(g)))
+                for g, s, p, o in rows} == by_queries
+    finally:
+        store.close()
+
+
+def _extraction(n: int, *events: Event) -> Extraction:
+    return Extraction(Article(id=f"{n:032x}", text="", lang="en", published="2017-05-18"), events=list(events))
+
+
+def _aid(date: str, place: str | None = None) -> Event:
+    return Event("AID", states=["IQ", "AR"], date=date, place=place)
+
+
+@pytest.mark.parametrize("tables", [False, True], ids=["queries", "tables"])
+def test_events_within_a_day_are_one_in_the_store_and_in_one_article(tables):
+    """The same rule by query and by table: a report within a day of a known event of the same type and states
+    is that event, unless it names another place — whether the event is in the store or was named earlier in
+    the same article (not yet written)."""
+    store = OxigraphStore()
+
+    def ingest(resolver, n, *events):          # resolve and write, as ingesting does
+        ex = _extraction(n, *events)
+        ident = resolver.resolve(ex)
+        store.put_graph(str(graph_iri(ex.article.id)), "".join(ntriples(ex, ident)))
+        return ident
+
+    ingest(Resolver(store.select), 1, _aid("2017-05-17", "baghdad"))
+    resolver = Resolver(store.select, tables=tables)
+    known, new = event_iri("AID-AR-IQ-2017-05-17"), event_iri("AID-AR-IQ-2017-05-16")
+    got = ingest(resolver, 2, _aid("2017-05-16"), _aid("2017-05-18", "baghdad"), _aid("2017-05-16", "basra"))
+    assert got.events == [known, known, new]
+    assert got.event_dates == ["2017-05-17", "2017-05-17", "2017-05-16"]
+    got = ingest(resolver, 3, _aid("2017-05-15", "basra"), _aid("2017-05-14"), _aid("2017-05-19", "mosul"),
+                 _aid("2017-05-20"))
+    later = event_iri("AID-AR-IQ-2017-05-19")
+    assert got.events == [new, event_iri("AID-AR-IQ-2017-05-14"), later, later]
     store.close()

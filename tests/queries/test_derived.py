@@ -181,13 +181,10 @@ def _shared_and_alone(store) -> list[str]:
     return [str(a) for (a,) in shared + alone]
 
 
-def test_digest_follows_ingest_reingest_and_removal(store, corpus, monkeypatch, request):
+def test_digest_follows_ingest_reingest_and_removal(store, corpus, monkeypatch):
     """Ingest, ingest more (incremental), ingest the same again (nothing to do), remove articles (incremental),
     some of whose events other articles also report: after each step the derived graph is what a computation
     from scratch gives."""
-    if "virtuoso" in request.node.name:
-        pytest.skip("ingest into Virtuoso fails in identity resolution (SQ200: stack overflow in its cost model "
-                    "on the event look-up); the next test covers the derived graph there")
     first, second, third = corpus
     modes = _spy_on_refresh(monkeypatch)
     assert ingesting.ingest(store, [str(first)]).added == 12
