@@ -644,7 +644,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--small", type=int, default=3,
                     help="at each scale, after the queries: ingest this many new articles, again, and remove one "
                          "(the derived graph's incremental refresh; 0: skip)")
-    ap.add_argument("--load-threads", type=int, help="threads of the embedded store's bulk loads (default: one per CPU)")
+    ap.add_argument("--load-threads", type=int,
+                    help="threads of the embedded store's bulk loads (default: one per CPU)")
     ap.add_argument("--out", help="write every figure here (JSON)")
     ap.add_argument("--quick", action="store_true", help="200 articles (or --size), no scales, 3 query runs: for CI")
     args = ap.parse_args(argv)

@@ -18,11 +18,11 @@ Every query sees the default graph as the union of the named graphs. Writes are 
   the call) and listed in ``recovered`` so that the caller can load them again. A failure inside the
   process (bad syntax in the middle of the data, say) is recovered the same way at once. Texts the caller
   declares ``validated`` (legation's own N-Triples, IRIs and language tags checked when written) are parsed
-  leniently (parsing ~1 µs less CPU per triple, of ~10). ``bulk_load`` does its work on one thread per call
-  (below a million quads) and releases the GIL, so a large bulk load is cut into chunks of consecutive graphs loaded concurrently by
-  ``load_threads`` threads (StoreConfig; default one per CPU): if one chunk fails, the others are let
-  finish and then every graph of the call is dropped, as above. Writes may come from another thread than
-  reads (``concurrent_writes``).
+  leniently (parsing ~1 µs less CPU per triple, of ~10). ``bulk_load`` does its work on one thread per
+  call (below a million quads) and releases the GIL, so a large bulk load is cut into chunks of
+  consecutive graphs loaded concurrently by ``load_threads`` threads (StoreConfig; default one per CPU):
+  if one chunk fails, the others are let finish and then every graph of the call is dropped, as above.
+  Writes may come from another thread than reads (``concurrent_writes``).
 - In memory, transactions are cheap and there is no crash to survive: every graph gets its own
   transactional load.
 
@@ -396,8 +396,8 @@ class OxigraphStore:
 
 
 def _chunks(graphs: dict[str, str], count: int) -> list[dict[str, str]]:
-    """``graphs`` cut into at most ``count`` runs of consecutive graphs of about the same number of triples, none
-    under ``CHUNK_MIN_TRIPLES`` (each ``bulk_load`` call writes its own files, which RocksDB compacts later)."""
+    """``graphs`` cut into at most ``count`` runs of consecutive graphs of about the same number of triples, about
+    ``CHUNK_MIN_TRIPLES`` or more each (each ``bulk_load`` call writes its own files, which RocksDB compacts later)."""
     sizes = [text.count("\n") for text in graphs.values()]
     total = sum(sizes)
     count = max(1, min(count, total // CHUNK_MIN_TRIPLES))
