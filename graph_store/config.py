@@ -8,7 +8,7 @@ Resolution (``StoreConfig.resolve``), highest precedence first:
 3. the ``[store]`` section of a TOML file: ``config_file``, else ``$LEGATION_CONFIG``, else
    ``$XDG_CONFIG_HOME/legation/config.toml`` (``~/.config/legation/config.toml``). Keys: ``endpoint``,
    ``path``, ``update_endpoint``, ``gsp_endpoint``, ``user``, ``password``, ``auth``, ``verify_tls``,
-   ``timeout``, ``retries``, ``read_only``.
+   ``timeout``, ``retries``, ``read_only``, ``load_threads``.
 
 The first level that names a store location decides the back-end: an endpoint selects ``sparql``, a path
 selects ``oxigraph``; naming both at the same level is an error. With none, the embedded store lives in
@@ -144,6 +144,7 @@ _ENV_KEYS = {
 _FILE_KEYS: dict[str, type | tuple[type, ...]] = {
     "endpoint": str, "path": str, "update_endpoint": str, "gsp_endpoint": str, "user": str, "password": str,
     "auth": str, "verify_tls": bool, "timeout": (int, float), "retries": int, "read_only": bool, "backend": str,
+    "load_threads": int,
 }
 
 
@@ -164,6 +165,7 @@ class StoreConfig:
     retries: int = 3
     backoff: float = 0.5                # first retry delay in seconds; doubles at each retry
     read_only: bool = False
+    load_threads: int | None = None     # the embedded store's bulk loads run on this many threads (None: one per CPU)
 
     def __post_init__(self) -> None:
         for name in ("endpoint", "update_endpoint", "gsp_endpoint"):
@@ -188,6 +190,8 @@ class StoreConfig:
             raise ConfigError(f"auth must be one of {', '.join(AUTH_SCHEMES)}, not {self.auth!r}")
         if self.retries < 0 or self.timeout <= 0:
             raise ConfigError("retries must be >= 0 and timeout > 0")
+        if self.load_threads is not None and self.load_threads < 1:
+            raise ConfigError(f"load_threads must be >= 1, not {self.load_threads}")
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)

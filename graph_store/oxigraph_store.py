@@ -18,8 +18,11 @@ Every query sees the default graph as the union of the named graphs. Writes are 
   the call) and listed in ``recovered`` so that the caller can load them again. A failure inside the
   process (bad syntax in the middle of the data, say) is recovered the same way at once. Texts the caller
   declares ``validated`` (legation's own N-Triples, IRIs and language tags checked when written) are parsed
-  leniently (parsing ~1 µs less CPU per triple, of ~10). Writes may come from another thread than reads
-  (``concurrent_writes``).
+  leniently (parsing ~1 µs less CPU per triple, of ~10). ``bulk_load`` does its work on one thread per
+  call (below a million quads) and releases the GIL, so a large bulk load is cut into chunks of
+  consecutive graphs loaded concurrently by ``load_threads`` threads (StoreConfig; default one per CPU):
+  if one chunk fails, the others are let finish and then every graph of the call is dropped, as above.
+  Writes may come from another thread than reads (``concurrent_writes``).
 - In memory, transactions are cheap and there is no crash to survive: every graph gets its own
   transactional load.
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import os
 import threading
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import IO
 
@@ -46,6 +50,15 @@ from .terms import dump_store, from_oxigraph, graph_node, our_graphs, parse_grap
 
 JOURNAL_NAME = "legation-pending-graphs"
 BULK_MIN_TRIPLES = 20_000      # below this many new triples, per-graph transactions are as fast as a bulk load
+CHUNK_MIN_TRIPLES = 10_000     # a bulk load is cut in chunks of at least this many triples, one per thread
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:       # not on Linux
+        return os.cpu_count() or 1
 
 
 def _first_line(error: BaseException, limit: int = 300) -> str:
@@ -73,6 +86,7 @@ class OxigraphStore:
         self.name = f"oxigraph:{self.path}" if self.path else "oxigraph:memory"
         self.location = str(self.path) if self.path else "in-memory store"
         self.recovered: list[str] = []   # graphs dropped at open because a bulk load had been interrupted
+        self.load_threads = config.load_threads or cpu_count()
         self._lock = threading.RLock()
         self._store: ox.Store | None = self._open()
         if self.path is not None:
@@ -251,18 +265,27 @@ class OxigraphStore:
                 self._bulk_load(new, lenient=validated)
 
     def _bulk_load(self, graphs: dict[str, str], lenient: bool = False) -> None:
-        """Bulk-load graphs the store does not hold, under the protection of the journal."""
-        self._write_journal(list(graphs))
+        """Bulk-load graphs the store does not hold, under the protection of the journal: in up to
+        ``load_threads`` chunks loaded concurrently, all of them or (after a failure) none."""
+        names = list(graphs)
+        self._write_journal(names)
+        chunks = _chunks(graphs, self.load_threads)
+        futures: list[Future] = []
         try:
-            try:
-                self.store.bulk_load(_trig(graphs, normalise=False), ox.RdfFormat.TRIG, lenient=lenient)
-            except SyntaxError:
-                # Not plain N-Triples (N-Quads, say): undo, then normalise every text and try once more.
-                self._drop_graphs(list(graphs))
-                self.store.bulk_load(_trig(graphs, normalise=True), ox.RdfFormat.TRIG)
+            if len(chunks) == 1:
+                self._load_chunk(chunks[0], lenient)
+            else:
+                with ThreadPoolExecutor(max_workers=len(chunks), thread_name_prefix="legation-load") as pool:
+                    futures = [pool.submit(self._load_chunk, chunk, lenient) for chunk in chunks]
+                    wait(futures, return_when=FIRST_EXCEPTION)
+                for future in futures:             # all done: the first failure, in the order of the graphs
+                    if future.exception() is not None:
+                        raise future.exception()
             self.store.flush()
         except BaseException as e:
-            self._drop_graphs(list(graphs))
+            if not all(future.done() for future in futures):
+                raise      # a load is still running (a second interrupt): the journal stays, for the next open
+            self._drop_graphs(names)
             self.store.flush()
             self._journal.unlink()
             if isinstance(e, StoreError):
@@ -272,6 +295,16 @@ class OxigraphStore:
             raise
         self._journal.unlink()
         _fsync_dir(self._journal.parent)
+
+    def _load_chunk(self, graphs: dict[str, str], lenient: bool) -> None:
+        """One ``bulk_load`` (it releases the GIL: chunks load in parallel). A text that is not plain N-Triples
+        (N-Quads, say) fails the first try: the chunk is then normalised and loaded again; a bad text raises
+        StoreError naming its graph."""
+        try:
+            self.store.bulk_load(_trig(graphs, normalise=False), ox.RdfFormat.TRIG, lenient=lenient)
+        except SyntaxError:
+            self._drop_graphs(list(graphs))        # pyoxigraph 0.5 writes nothing then; older ones could
+            self.store.bulk_load(_trig(graphs, normalise=True), ox.RdfFormat.TRIG)
 
     def remove_graph(self, graph: str) -> None:
         """Remove named graph ``graph`` (nothing happens if there is none)."""
@@ -360,6 +393,22 @@ class OxigraphStore:
             dump_store(self.store, out, fmt)
         except OSError as e:
             raise StoreError(f"{self.location}: dump failed: {_first_line(e)}") from None
+
+
+def _chunks(graphs: dict[str, str], count: int) -> list[dict[str, str]]:
+    """``graphs`` cut into at most ``count`` runs of consecutive graphs of about the same number of triples, about
+    ``CHUNK_MIN_TRIPLES`` or more each (each ``bulk_load`` call writes its own files, which RocksDB compacts later)."""
+    sizes = [text.count("\n") for text in graphs.values()]
+    total = sum(sizes)
+    count = max(1, min(count, total // CHUNK_MIN_TRIPLES))
+    chunks: list[dict[str, str]] = [{}]
+    done = 0
+    for (graph, text), size in zip(graphs.items(), sizes):
+        if chunks[-1] and done >= total * len(chunks) / count:
+            chunks.append({})
+        chunks[-1][graph] = text
+        done += size
+    return chunks
 
 
 def _trig(graphs: dict[str, str], normalise: bool) -> bytes:

@@ -40,10 +40,13 @@ def store_options(f):
     return f
 
 
-def open_store(store_dir, endpoint, read_only: bool = False):
+def open_store(store_dir, endpoint, read_only: bool = False, load_threads: int | None = None):
+    """The store the options name; ``read_only`` and ``load_threads`` apply to the embedded store only."""
     from graph_store import StoreConfig, open_store as _open
     config = StoreConfig.resolve(store=store_dir, endpoint=endpoint)
-    if read_only and config.backend == "oxigraph":
-        import dataclasses
-        config = dataclasses.replace(config, read_only=True)
+    if config.backend == "oxigraph":
+        if read_only:
+            config = config.with_(read_only=True)
+        if load_threads:
+            config = config.with_(load_threads=load_threads)
     return _open(config)

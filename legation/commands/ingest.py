@@ -17,8 +17,10 @@ from ..options import fail, open_store, store_options
 @click.option("--scheduler", metavar="ADDRESS",
               help="extract on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of local processes; "
                    "needs the `dask` extra. Env: LEGATION_SCHEDULER")
+@click.option("--load-threads", type=click.IntRange(1, 256), metavar="N",
+              help="embedded store: threads of each bulk load (default: one per CPU; config file: load_threads)")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
-def command(paths, store_dir, endpoint, jobs, scheduler, quiet):
+def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, quiet):
     """Read articles (files, directories, HTML, RSS/Atom, JSON Lines) into the knowledge graph.
 
     Each article becomes one named graph, written atomically; an article already in the store (same content)
@@ -46,7 +48,7 @@ def command(paths, store_dir, endpoint, jobs, scheduler, quiet):
         except Error as e:
             fail(e)
             sys.exit(2)
-    store = open_store(store_dir, endpoint)
+    store = open_store(store_dir, endpoint, load_threads=load_threads)
     bar = None
     try:
         def progress(done, total, path):

@@ -5,13 +5,15 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from graph_store.config import StoreConfig
-from graph_store.oxigraph_store import BULK_MIN_TRIPLES, JOURNAL_NAME, OxigraphStore
+from graph_store.oxigraph_store import BULK_MIN_TRIPLES, CHUNK_MIN_TRIPLES, JOURNAL_NAME, OxigraphStore, _chunks
 from legation.errors import StoreError, StoreLockedError
 from ontology import ID_BASE
 
@@ -108,6 +110,102 @@ def test_bulk_put_graphs_with_a_bad_graph_changes_nothing(tmp_path):
         assert not (tmp_path / "s" / JOURNAL_NAME).exists()
 
 
+def test_chunks_are_consecutive_balanced_and_not_too_small():
+    graphs = {article(i): text(i, 1 + i % 7) for i in range(40_000)}      # 159,994 triples of uneven graphs
+    for count in (1, 2, 3, 4, 8):
+        chunks = _chunks(graphs, count)
+        assert len(chunks) == count
+        assert [g for chunk in chunks for g in chunk] == list(graphs)      # all of them, in order
+        sizes = [sum(t.count("\n") for t in chunk.values()) for chunk in chunks]
+        assert max(sizes) - min(sizes) <= 2 * 7, sizes
+    few = {article(i): text(i, 100) for i in range(3 * CHUNK_MIN_TRIPLES // 100 - 1)}
+    assert len(_chunks(few, 8)) == 2                                  # no chunk under CHUNK_MIN_TRIPLES
+    assert len(_chunks({article(1): text(1, 3)}, 4)) == 1
+
+
+class RecordingStore:
+    """A pyoxigraph store whose bulk loads are watched (which threads ran them, how many at once), none of them
+    let go on before ``parties`` of them have begun."""
+
+    def __init__(self, inner: ox.Store, parties: int):
+        self.inner = inner
+        self.threads: set[int] = set()
+        self.running = self.most = 0
+        self.guard = threading.Lock()
+        self.started = threading.Barrier(parties, timeout=60)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+    def bulk_load(self, *args, **kwargs):
+        with self.guard:
+            self.threads.add(threading.get_ident())
+            self.running += 1
+            self.most = max(self.most, self.running)
+        try:
+            self.started.wait()
+            return self.inner.bulk_load(*args, **kwargs)
+        finally:
+            with self.guard:
+                self.running -= 1
+
+
+def test_bulk_load_runs_chunks_on_parallel_threads(tmp_path):
+    size, count = 100, 3 * CHUNK_MIN_TRIPLES // 100 + 30
+    with on_disk(tmp_path / "s", load_threads=3) as store:
+        assert store.load_threads == 3
+        store._store = watched = RecordingStore(store._store, parties=3)
+        store.put_graphs({article(i): text(i, size) for i in range(count)}, validated=True)
+        assert watched.most == 3 and len(watched.threads) == 3 and threading.get_ident() not in watched.threads
+        assert store.count_triples() == count * size and len(store.graphs()) == count
+        assert not (tmp_path / "s" / JOURNAL_NAME).exists()
+
+
+@pytest.mark.parametrize("bad", [5, 160, 325])        # in the first, middle and last of three chunks
+def test_one_failed_chunk_of_a_parallel_bulk_load_leaves_nothing(tmp_path, bad):
+    """One of three concurrent loads fails while the others go on to the end: the whole call is undone (the
+    graphs the others wrote too), the store keeps what it held, the error names the bad graph."""
+    count = 3 * CHUNK_MIN_TRIPLES // 100 + 30
+    with on_disk(tmp_path / "s", load_threads=3) as store:
+        store.put_graph(article(10_000), text(10_000, 5))
+        graphs = {article(i): text(i, 100) for i in range(count)}
+        graphs[article(bad)] = text(bad, 3) + '<http://a> <http://b> "unterminated .\n'
+        store._store = watched = RecordingStore(store._store, parties=3)
+        with pytest.raises(StoreError, match=f"article/{bad}>"):
+            store.put_graphs(graphs, validated=True)
+        assert watched.most == 3
+        assert store.graphs() == [article(10_000)] and store.count_triples() == 5
+        assert not (tmp_path / "s" / JOURNAL_NAME).exists()
+        store._store = watched.inner
+        del graphs[article(bad)]
+        store.put_graphs(graphs, validated=True)                # the same batch without it loads
+        assert store.count_triples() == 5 + (count - 1) * 100
+
+
+def test_pyoxigraph_concurrent_bulk_loads_one_failing(tmp_path):
+    """What the store relies on: two bulk loads on one store at once, one of them bad input; the good one is
+    complete, the bad one writes nothing (pyoxigraph 0.5 ingests a call's files only at its end)."""
+    store = ox.Store(str(tmp_path / "s"))
+    good = b"".join(b'<%s> {\n<http://s/%d> <http://p> "%d" .\n}\n' % (article(i).encode(), i, i)
+                    for i in range(30_000))
+    bad = good.replace(b"article/", b"article/bad-") + b'<http://g> { <http://a> <http://b> "open .\n}\n'
+    errors: list[BaseException] = []
+
+    def load(data):
+        try:
+            store.bulk_load(data, ox.RdfFormat.TRIG, lenient=True)
+        except SyntaxError as e:
+            errors.append(e)
+    threads = [threading.Thread(target=load, args=(data,)) for data in (good, bad)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(errors) == 1 and errors[0].lineno == 90_001
+    assert len(store) == 30_000
+    assert {g.value for g in store.named_graphs()} == {article(i) for i in range(30_000)}
+
+
 def test_interrupted_bulk_load_is_recovered_at_open(tmp_path):
     path = tmp_path / "s"
     with on_disk(path) as store:
@@ -129,7 +227,7 @@ BULK_WRITER = textwrap.dedent("""
     from graph_store.config import StoreConfig
     from graph_store.oxigraph_store import OxigraphStore
     base = "https://w3id.org/legation/id/"
-    store = OxigraphStore(StoreConfig(path=sys.argv[1]))
+    store = OxigraphStore(StoreConfig(path=sys.argv[1], load_threads=int(sys.argv[3])))
     print("ready", flush=True)
     batch = 0
     while True:
@@ -140,12 +238,15 @@ BULK_WRITER = textwrap.dedent("""
 
 
 @pytest.mark.slow
-def test_sigkill_during_bulk_put_graphs(tmp_path):
-    """Kill a child in the middle of bulk loads: after reopening, every graph is complete or absent."""
+@pytest.mark.parametrize("threads", [1, 4])
+def test_sigkill_during_bulk_put_graphs(tmp_path, threads):
+    """Kill a child in the middle of bulk loads (one chunk, or four loaded at once): after reopening, every
+    graph is complete or absent."""
     path = tmp_path / "s"
     complete = 0
     for round_, delay in enumerate((0.8, 1.5, 2.5)):
-        writer = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(path), f"r{round_}"], cwd=REPO,
+        writer = subprocess.Popen([sys.executable, "-c", BULK_WRITER, str(path), f"r{round_}", str(threads)],
+                                  cwd=REPO,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             assert writer.stdout.readline().strip() == "ready", writer.stderr.read()

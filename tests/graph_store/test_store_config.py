@@ -111,6 +111,21 @@ def test_bad_values():
         StoreConfig(backend="sparql", endpoint="http://h/sparql", auth="kerberos")
 
 
+def test_load_threads(tmp_path):
+    file = tmp_path / "config.toml"
+    file.write_text(f'[store]\npath = "{tmp_path / "s"}"\nload_threads = 3\n', "utf-8")
+    config = StoreConfig.resolve(config_file=file, env=env_for(tmp_path))
+    assert config.load_threads == 3
+    store = open_store(config)
+    assert store.load_threads == 3
+    store.close()
+    with pytest.raises(ConfigError, match="load_threads"):
+        StoreConfig(load_threads=0)
+    file.write_text('[store]\nload_threads = "many"\n', "utf-8")
+    with pytest.raises(ConfigError, match="wrong type"):
+        StoreConfig.resolve(config_file=file, env=env_for(tmp_path))
+
+
 def test_registry(tmp_path, monkeypatch):
     assert {"oxigraph", "sparql"} <= set(backends())
     assert isinstance(open_store(StoreConfig(path=None)), OxigraphStore)
