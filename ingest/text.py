@@ -19,7 +19,9 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (nothing assigns to a token; hashable all the same): a frozen dataclass's __init__ sets each field
+# through object.__setattr__, which made building the tokens twice as slow (every article makes thousands)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     start: int
     end: int

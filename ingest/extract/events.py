@@ -35,7 +35,13 @@ ON_PLACE = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE", "RETREAT"}   # th
 
 
 def _markers(sent: Sent, kind: str) -> list[int]:
-    return [m.start for m in sent.cues if any(e.value == kind for e in m.entries)]
+    by_kind = sent.markers
+    if by_kind is None:          # the starts of the sentence's cues by each type they have, gathered once
+        by_kind = sent.markers = {}
+        for m in sent.cues:
+            for value in {e.value for e in m.entries}:
+                by_kind.setdefault(value, []).append(m.start)
+    return list(by_kind.get(kind, ()))
 
 
 def _near_before(positions: list[int], i: int, window: int, sent: Sent) -> bool:

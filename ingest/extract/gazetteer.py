@@ -105,15 +105,16 @@ class Gazetteer:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
         starts = self.root.keys()
+        # most tokens start no phrase: find those that may (one C-level test each) and walk the trie from them
+        may = [n for n, k in enumerate(keys[start:end], start) if not starts.isdisjoint(k)]
         i = start
-        while i < end:
-            # most tokens start no phrase: skip them without walking the trie
-            m = None if starts.isdisjoint(keys[i]) else self.match_at(tokens, keys, i, end)
+        for n in may:
+            if n < i:
+                continue          # inside the previous match
+            m = self.match_at(tokens, keys, n, end)
             if m:
                 out.append(m)
                 i = m.end
-            else:
-                i += 1
         return out
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
@@ -122,33 +123,39 @@ class Gazetteer:
         وبحثا is و + بحثا "discussed", not و + ب + حثا "urged"."""
         end = len(tokens) if end is None else end
         ranked = self.lang.stripping_keys
+        case_ok = self.lang.case_ok
         best: Match | None = None
         best_cost = 0
-        frontier: dict[int, tuple[dict, int]] = {id(self.root): (self.root, 0)}
+        # the nodes reached so far with their cost, in the order first reached (a node reached again keeps
+        # its cheapest cost); a list searched by identity: it rarely holds more than two or three nodes
+        frontier: list[tuple[dict, int]] = [(self.root, 0)]
         j = i
         while frontier and j < end:
-            nxt: dict[int, tuple[dict, int]] = {}
-            for node, cost in frontier.values():
+            nxt: list[tuple[dict, int]] = []
+            for node, cost in frontier:
                 for rank, k in enumerate(keys[j]):
-                    if not k:
-                        continue
-                    child = node.get(k)
+                    child = node.get(k)          # no phrase is stored under an empty key
                     if child is None:
                         continue
-                    c = cost + (rank if ranked and not k.startswith(EXACT) else 0)
-                    if id(child) not in nxt or c < nxt[id(child)][1]:
-                        nxt[id(child)] = (child, c)
+                    c = cost + rank if ranked and not k.startswith(EXACT) else cost
+                    for n, (seen, seen_cost) in enumerate(nxt):
+                        if seen is child:
+                            if c < seen_cost:
+                                nxt[n] = (child, c)
+                            break
+                    else:
+                        nxt.append((child, c))
             frontier = nxt
             j += 1
             # cheapest first; without ranked keys every cost is 0 and the order stays as found
-            nodes = sorted(frontier.values(), key=_cost) if ranked and len(frontier) > 1 else frontier.values()
+            nodes = sorted(frontier, key=_cost) if ranked and len(frontier) > 1 else frontier
             for node, cost in nodes:
                 bucket = node.get(_END)
                 if not bucket:
                     continue
                 ok = tuple(e for e, words, rules in bucket
                            if not any(rules)          # every word CASE_ANY: nothing to check
-                           or all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                           or all(case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
                     if best is None or best.end < j or cost < best_cost:
                         best, best_cost = Match(i, j, ok), cost
