@@ -18,6 +18,7 @@ from ..text import Token, tokenize
 _END = None        # trie key holding the entries that end at a node (keys are strings)
 MAX_COMBINATIONS = 64
 EXACT = "="       # prefix of keys that match a token's surface form only (no lemma, stem or clitic stripping)
+MAX_REMEMBERED = 200_000   # key tuples whose "begins a phrase?" answer a gazetteer keeps (then starts afresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Gazetteer:
         self.lang = lang
         self.root: dict = {}
         self.size = 0
+        self._starts: dict[tuple[str, ...], bool] = {}     # see find
 
     def add(self, phrase: str, entry: Entry, sensitive: bool = False) -> None:
         """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
@@ -104,18 +106,29 @@ class Gazetteer:
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
-        starts = self.root.keys()
-        # most tokens start no phrase: find those that may (one C-level test each) and walk the trie from them
-        may = [n for n, k in enumerate(keys[start:end], start) if not starts.isdisjoint(k)]
+        # most tokens start no phrase: skip them without walking the trie. Whether a token's keys begin any
+        # phrase is remembered per key tuple (words recur; a tuple hashes faster than its keys are looked up)
+        known = self._starts
         i = start
-        for n in may:
+        for n in range(start, end):
             if n < i:
                 continue          # inside the previous match
-            m = self.match_at(tokens, keys, n, end)
-            if m:
-                out.append(m)
-                i = m.end
+            k = keys[n]
+            may = known.get(k)
+            if may is None:
+                may = self._may_start(k)
+            if may:
+                m = self.match_at(tokens, keys, n, end)
+                if m:
+                    out.append(m)
+                    i = m.end
         return out
+
+    def _may_start(self, keys: tuple[str, ...]) -> bool:
+        if len(self._starts) >= MAX_REMEMBERED:
+            self._starts.clear()
+        may = self._starts[keys] = not self.root.keys().isdisjoint(keys)
+        return may
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
         """The longest match starting at token ``i``, or None. In a language whose keys strip clitics one after
