@@ -108,20 +108,19 @@ class Gazetteer:
         out: list[Match] = []
         # most tokens start no phrase: skip them without walking the trie. Whether a token's keys begin any
         # phrase is remembered per key tuple (words recur; a tuple hashes faster than its keys are looked up)
-        known = self._starts
+        get = self._starts.get
+        span = keys[start:end]
+        may = [get(k) for k in span]
+        if None in may:
+            may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
         i = start
-        for n in range(start, end):
+        for n in itertools.compress(range(start, end), may):
             if n < i:
                 continue          # inside the previous match
-            k = keys[n]
-            may = known.get(k)
-            if may is None:
-                may = self._may_start(k)
-            if may:
-                m = self.match_at(tokens, keys, n, end)
-                if m:
-                    out.append(m)
-                    i = m.end
+            m = self.match_at(tokens, keys, n, end)
+            if m:
+                out.append(m)
+                i = m.end
         return out
 
     def _may_start(self, keys: tuple[str, ...]) -> bool:
@@ -146,11 +145,22 @@ class Gazetteer:
         while frontier and j < end:
             nxt: list[tuple[dict, int]] = []
             for node, cost in frontier:
+                if not ranked:              # every cost stays 0: only the order of first arrival counts
+                    for k in keys[j]:
+                        child = node.get(k)
+                        if child is None:
+                            continue
+                        for seen, _ in nxt:
+                            if seen is child:
+                                break
+                        else:
+                            nxt.append((child, 0))
+                    continue
                 for rank, k in enumerate(keys[j]):
                     child = node.get(k)          # no phrase is stored under an empty key
                     if child is None:
                         continue
-                    c = cost + rank if ranked and not k.startswith(EXACT) else cost
+                    c = cost + rank if not k.startswith(EXACT) else cost
                     for n, (seen, seen_cost) in enumerate(nxt):
                         if seen is child:
                             if c < seen_cost:
