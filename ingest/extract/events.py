@@ -73,7 +73,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                           for d in sent.dates]
         last_day = next((d.value for d in reversed(sent.dates) if d.value and len(d.value) == 10), last_day)
         reported = _reported_from(doc, sent)
-        relative = _relative_clauses(doc, sent) if sent.dates else []
+        clauses = _clauses(doc, sent) if sent.dates else None
+        relative = _relative_clauses(doc, sent, clauses) if sent.dates else []
         own = next((d.value for d in sent.dates if d.value and d.start < reported
                     and not any(a <= d.start < b for a, b in relative)), None)
         if own:
@@ -88,7 +89,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         if not cues:
             continue
         actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
-        clauses = _clauses(doc, sent)
+        clauses = clauses if clauses is not None else _clauses(doc, sent)
         persons = []
         for pm in people:
             if pm.sent is sent and pm.official.name not in persons:

@@ -136,8 +136,8 @@ class Gazetteer:
         end = len(tokens) if end is None else end
         ranked = self.lang.stripping_keys
         case_ok = self.lang.case_ok
-        best: Match | None = None
-        best_cost = 0
+        best: tuple[Entry, ...] | None = None      # the entries of the best match so far, ending at best_end
+        best_end = best_cost = 0
         # the nodes reached so far with their cost, in the order first reached (a node reached again keeps
         # its cheapest cost); a list searched by identity: it rarely holds more than two or three nodes
         frontier: list[tuple[dict, int]] = [(self.root, 0)]
@@ -180,8 +180,8 @@ class Gazetteer:
                            if not any(rules)          # every word CASE_ANY: nothing to check
                            or all(case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
-                    if best is None or best.end < j or cost < best_cost:
-                        best, best_cost = Match(i, j, ok), cost
-                    elif best.end == j and cost == best_cost:
-                        best = Match(i, j, best.entries + tuple(e for e in ok if e not in best.entries))
-        return best
+                    if best is None or best_end < j or cost < best_cost:
+                        best, best_end, best_cost = ok, j, cost
+                    elif best_end == j and cost == best_cost:
+                        best = best + tuple(e for e in ok if e not in best)
+        return None if best is None else Match(i, best_end, best)
