@@ -19,7 +19,9 @@ TOKEN_RE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (nothing assigns to a token; hashable all the same): a frozen dataclass's __init__ sets each field
+# through object.__setattr__, which made building the tokens twice as slow (every article makes thousands)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     start: int
     end: int
@@ -62,8 +64,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
         stop = m.end()
         mark = m.group()
         if mark.startswith("."):
-            prev = re.search(r"(\S+)$", text[cur:m.start()])
-            word = prev.group(1) if prev else ""
+            # the word before the stop (as re.search(r"(\S+)$") would find it, without trying every position)
+            before = text[cur:m.start()]
+            if before.endswith("\n"):
+                before = before[:-1]
+            word = before.rsplit(None, 1)[-1] if before and not before[-1].isspace() else ""
             nxt = re.match(r"\s*(\S)", text[stop:stop + 8])
             if word and (word.lower().rstrip(".") + "." in abbreviations or (len(word) == 1 and word.isupper())):
                 continue

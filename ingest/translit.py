@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DIGRAPHS = [("shch", "s"), ("sch", "s"), ("sh", "s"), ("ch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
              ("th", "t"), ("dh", "d"), ("ph", "f"), ("ts", "s"), ("tz", "s"), ("dj", "j"), ("dzh", "j"),
@@ -31,6 +32,7 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+@lru_cache(maxsize=50_000)      # names recur across an article's mentions and across articles
 def name_key(latin: str) -> str:
     """Key of a person's name: skeleton of the surname, with the first name's initial skeleton letter.
 

@@ -33,6 +33,8 @@ class Sent:
     dates: list[DateExpr] = field(default_factory=list)
     headline: bool = False
     ems: list = field(default_factory=list)    # the sentence's entity mentions (set by the pipeline)
+    classes: list | None = field(default=None, repr=False, compare=False)   # each token's word classes
+    markers: dict | None = field(default=None, repr=False, compare=False)  # cue type → starts (events.py)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""

@@ -36,8 +36,10 @@ def token_in(doc: Doc, sent: Sent, i: int, cls: str) -> bool:
     """Whether token i (by any of its keys) belongs to a word class of words.tsv."""
     if i < 0 or i >= len(sent.tokens):
         return False
-    words = doc.lex.word_classes[cls]
-    return sent.norms[i] in words or not words.isdisjoint(sent.keys[i])
+    classes = sent.classes
+    if classes is None:          # the classes of every token of the sentence, looked up once
+        classes = sent.classes = doc.lex.token_classes(sent.norms, sent.keys)
+    return cls in classes[i]
 
 
 def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:

@@ -35,7 +35,13 @@ ON_PLACE = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE", "RETREAT"}   # th
 
 
 def _markers(sent: Sent, kind: str) -> list[int]:
-    return [m.start for m in sent.cues if any(e.value == kind for e in m.entries)]
+    by_kind = sent.markers
+    if by_kind is None:          # the starts of the sentence's cues by each type they have, gathered once
+        by_kind = sent.markers = {}
+        for m in sent.cues:
+            for value in {e.value for e in m.entries}:
+                by_kind.setdefault(value, []).append(m.start)
+    return list(by_kind.get(kind, ()))
 
 
 def _near_before(positions: list[int], i: int, window: int, sent: Sent) -> bool:
@@ -67,7 +73,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                           for d in sent.dates]
         last_day = next((d.value for d in reversed(sent.dates) if d.value and len(d.value) == 10), last_day)
         reported = _reported_from(doc, sent)
-        relative = _relative_clauses(doc, sent) if sent.dates else []
+        clauses = _clauses(doc, sent) if sent.dates else None
+        relative = _relative_clauses(doc, sent, clauses) if sent.dates else []
         own = next((d.value for d in sent.dates if d.value and d.start < reported
                     and not any(a <= d.start < b for a, b in relative)), None)
         if own:
@@ -82,7 +89,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         if not cues or _question(sent):
             continue          # "Why did Trump drop so many demands?": a question asserts no act
         actors_all, topic_states, places, located = _participants(doc, sent, ents, people, orgs)
-        clauses = _clauses(doc, sent)
+        clauses = clauses if clauses is not None else _clauses(doc, sent)
         persons = []
         for pm in people:
             if pm.sent is sent and pm.official.name not in persons:

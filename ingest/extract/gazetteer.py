@@ -18,6 +18,7 @@ from ..text import Token, tokenize
 _END = None        # trie key holding the entries that end at a node (keys are strings)
 MAX_COMBINATIONS = 64
 EXACT = "="       # prefix of keys that match a token's surface form only (no lemma, stem or clitic stripping)
+MAX_REMEMBERED = 200_000   # key tuples whose "begins a phrase?" answer a gazetteer keeps (then starts afresh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,7 @@ class Gazetteer:
         self.lang = lang
         self.root: dict = {}
         self.size = 0
+        self._starts: dict[tuple[str, ...], bool] = {}     # see find
 
     def add(self, phrase: str, entry: Entry, sensitive: bool = False) -> None:
         """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
@@ -104,17 +106,28 @@ class Gazetteer:
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
-        starts = self.root.keys()
+        # most tokens start no phrase: skip them without walking the trie. Whether a token's keys begin any
+        # phrase is remembered per key tuple (words recur; a tuple hashes faster than its keys are looked up)
+        get = self._starts.get
+        span = keys[start:end]
+        may = [get(k) for k in span]
+        if None in may:
+            may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
         i = start
-        while i < end:
-            # most tokens start no phrase: skip them without walking the trie
-            m = None if starts.isdisjoint(keys[i]) else self.match_at(tokens, keys, i, end)
+        for n in itertools.compress(range(start, end), may):
+            if n < i:
+                continue          # inside the previous match
+            m = self.match_at(tokens, keys, n, end)
             if m:
                 out.append(m)
                 i = m.end
-            else:
-                i += 1
         return out
+
+    def _may_start(self, keys: tuple[str, ...]) -> bool:
+        if len(self._starts) >= MAX_REMEMBERED:
+            self._starts.clear()
+        may = self._starts[keys] = not self.root.keys().isdisjoint(keys)
+        return may
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
         """The longest match starting at token ``i``, or None. In a language whose keys strip clitics one after
@@ -122,36 +135,53 @@ class Gazetteer:
         وبحثا is و + بحثا "discussed", not و + ب + حثا "urged"."""
         end = len(tokens) if end is None else end
         ranked = self.lang.stripping_keys
-        best: Match | None = None
-        best_cost = 0
-        frontier: dict[int, tuple[dict, int]] = {id(self.root): (self.root, 0)}
+        case_ok = self.lang.case_ok
+        best: tuple[Entry, ...] | None = None      # the entries of the best match so far, ending at best_end
+        best_end = best_cost = 0
+        # the nodes reached so far with their cost, in the order first reached (a node reached again keeps
+        # its cheapest cost); a list searched by identity: it rarely holds more than two or three nodes
+        frontier: list[tuple[dict, int]] = [(self.root, 0)]
         j = i
         while frontier and j < end:
-            nxt: dict[int, tuple[dict, int]] = {}
-            for node, cost in frontier.values():
+            nxt: list[tuple[dict, int]] = []
+            for node, cost in frontier:
+                if not ranked:              # every cost stays 0: only the order of first arrival counts
+                    for k in keys[j]:
+                        child = node.get(k)
+                        if child is None:
+                            continue
+                        for seen, _ in nxt:
+                            if seen is child:
+                                break
+                        else:
+                            nxt.append((child, 0))
+                    continue
                 for rank, k in enumerate(keys[j]):
-                    if not k:
-                        continue
-                    child = node.get(k)
+                    child = node.get(k)          # no phrase is stored under an empty key
                     if child is None:
                         continue
-                    c = cost + (rank if ranked and not k.startswith(EXACT) else 0)
-                    if id(child) not in nxt or c < nxt[id(child)][1]:
-                        nxt[id(child)] = (child, c)
+                    c = cost + rank if not k.startswith(EXACT) else cost
+                    for n, (seen, seen_cost) in enumerate(nxt):
+                        if seen is child:
+                            if c < seen_cost:
+                                nxt[n] = (child, c)
+                            break
+                    else:
+                        nxt.append((child, c))
             frontier = nxt
             j += 1
             # cheapest first; without ranked keys every cost is 0 and the order stays as found
-            nodes = sorted(frontier.values(), key=_cost) if ranked and len(frontier) > 1 else frontier.values()
+            nodes = sorted(frontier, key=_cost) if ranked and len(frontier) > 1 else frontier
             for node, cost in nodes:
                 bucket = node.get(_END)
                 if not bucket:
                     continue
                 ok = tuple(e for e, words, rules in bucket
                            if not any(rules)          # every word CASE_ANY: nothing to check
-                           or all(self.lang.case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                           or all(case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
                 if ok:
-                    if best is None or best.end < j or cost < best_cost:
-                        best, best_cost = Match(i, j, ok), cost
-                    elif best.end == j and cost == best_cost:
-                        best = Match(i, j, best.entries + tuple(e for e in ok if e not in best.entries))
-        return best
+                    if best is None or best_end < j or cost < best_cost:
+                        best, best_end, best_cost = ok, j, cost
+                    elif best_end == j and cost == best_cost:
+                        best = best + tuple(e for e in ok if e not in best)
+        return None if best is None else Match(i, best_end, best)

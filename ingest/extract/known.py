@@ -85,6 +85,8 @@ def by_bare_surname(code: str, keys: tuple[str, ...], states: set[str], year: in
     """The one person of the table whose surname (as language ``code`` writes it) is among a token's ``keys``, of
     one of ``states``, leading it or one of its ministries in ``year`` (at some time when the year is unknown)."""
     table = _by_native_surname(code)
+    if table.keys().isdisjoint(keys):
+        return None                   # most words are nobody's surname
     found = _unique(p for k in keys for p in table.get(k, ()))
     cands = [p for p in found if p.state in states
              and any(post.org is None and post.role in LEADING_ROLES and (year is None or post.covers(year))

@@ -41,6 +41,30 @@ class Lexicons:
                     out.setdefault(row["class"], set()).add(self.lang.norm(phrase))
         return _Classes({k: frozenset(v) for k, v in out.items()})
 
+    @cached_property
+    def _class_index(self) -> dict[str, frozenset[str]]:
+        """The inverse of ``word_classes``: each normal form → the classes it belongs to."""
+        out: dict[str, set[str]] = {}
+        for cls, words in self.word_classes.items():
+            for w in words:
+                out.setdefault(w, set()).add(cls)
+        return {w: frozenset(c) for w, c in out.items()}
+
+    def token_classes(self, norms: list[str], keys: list[tuple[str, ...]]) -> list[frozenset[str]]:
+        """The word classes of each token, by its normal form or any of its keys (what ``token_in`` asks of
+        one token, answered for a whole sentence with one look-up per key instead of one per class)."""
+        index = self._class_index
+        none: frozenset[str] = frozenset()
+        out = []
+        for norm, ks in zip(norms, keys):
+            found = index.get(norm, none)
+            for k in ks:
+                c = index.get(k)
+                if c is not None and c is not found:
+                    found = found | c
+            out.append(found)
+        return out
+
 
 class _Classes(dict):
     def __missing__(self, key):

@@ -115,7 +115,7 @@ class Defaults(Language):
     def surface_keys(self, word: str) -> tuple[str, ...]:
         """As written, and without the conjunction or preposition fused to it — the article kept (والأحد، بالأمس
         meet =الأحد، =الأمس)."""
-        return tuple(k for k in _token_keys(word) if not k.startswith(ARTICLE_MARK))
+        return _surface_keys(word)
 
     def nominal(self, word: str) -> bool:
         """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
@@ -202,6 +202,11 @@ def _latin(word: str, table: dict[str, str]) -> str:
         else:
             out.append(transliterate(ch, table))
     return capitalise("".join(out)) if out else word
+
+
+@lru_cache(maxsize=200_000)
+def _surface_keys(word: str) -> tuple[str, ...]:
+    return tuple(k for k in _token_keys(word) if not k.startswith(ARTICLE_MARK))
 
 
 @lru_cache(maxsize=200_000)
