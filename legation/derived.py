@@ -95,10 +95,12 @@ _EVENT_FACTS = [
       FILTER(STR(?a) < STR(?b)) } }
     BIND(IRI(CONCAT("{ID}dyad/", STRAFTER(STR(?a), "{STATE}"), "/", STRAFTER(STR(?b), "{STATE}"))) AS ?dyad)"""),
     # the set of states taking part: id/states/A/B/…, the keys of their IRIs (id/state/A) in order — one term
-    # per set, shared by the events with the same states (and the set's members)
+    # per set, shared by the events with the same states (and the set's members). The keys are sorted before
+    # they are grouped (each event's keys are then concatenated in order), by the keys alone: sorting by the
+    # event too would read every event's IRI from disk at each comparison
     ("?e lg:digestStateSet ?set . ?set lg:setMember ?s", """{ SELECT ?e (GROUP_CONCAT(?k; separator="/") AS ?keys) WHERE {
       { SELECT DISTINCT ?e ?k WHERE { {values} GRAPH ?g { ?e sem:hasActor ?a }
-          FILTER(STRSTARTS(STR(?a), "{STATE}")) BIND(STRAFTER(STR(?a), "{STATE}") AS ?k) } ORDER BY ?e ?k }
+          FILTER(STRSTARTS(STR(?a), "{STATE}")) BIND(STRAFTER(STR(?a), "{STATE}") AS ?k) } ORDER BY ?k }
     } GROUP BY ?e }
     { SELECT DISTINCT ?e ?s WHERE { {values} GRAPH ?h { ?e sem:hasActor ?s } FILTER(STRSTARTS(STR(?s), "{STATE}")) } }
     BIND(IRI(CONCAT("{ID}states/", ?keys)) AS ?set)"""),
