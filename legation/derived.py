@@ -14,6 +14,10 @@ derived graph keeps **one copy of each event's facts** (the *digest*), under pre
 - ``lg:digestDyad``: one IRI per pair of states taking part, ``id/dyad/A/B`` with A and B the keys of the two
   states' IRIs (``id/state/A``), A's IRI sorting before B's, and the pair's ``lg:pairFirst`` and
   ``lg:pairSecond`` — so that a ranking of pairs groups by one term;
+- ``lg:digestOnlyLanguage``: the language of all the articles reporting an event, when they are all in one;
+- ``lg:digestStateSet``: the set of states taking part, one IRI per set, ``id/states/A/B/…`` with A, B … the keys
+  of the states' IRIs in order, and its members (``lg:setMember``) — so that a list of the states' names is made
+  once per set, not once per event;
 - ``lg:digestMeetingPair``: for CONSULT events (meetings), one IRI per pair of people taking part,
   ``id/pair/P/Q`` with P and Q the keys of the two people's IRIs (``id/person/P``), P's IRI first (and its
   ``lg:pairFirst``/``lg:pairSecond``);
@@ -43,7 +47,7 @@ from ontology.iris import is_article_graph
 from ontology.vocab import GAF, LG, ORG, OWL, PROV, RDFS, SCHEMA, SEM, TIME, XSD
 
 DERIVED_GRAPH = ID_BASE + "graph/derived"
-FORMAT = "digest-1"          # bump when what the derived graph holds changes: older graphs are then recomputed
+FORMAT = "digest-2"          # bump when what the derived graph holds changes: older graphs are then recomputed
 INCREMENTAL_MAX = 0.05       # recompute the whole graph when more than this share of the article graphs changed
 VALUES_BATCH = 200           # IRIs per VALUES block of an incremental refresh
 BULK_MIN = 20_000            # new facts from which a whole refresh uses the embedded store's bulk loader …
@@ -77,6 +81,11 @@ _EVENT_FACTS = [
     ("?e lg:digestLanguage ?l", """SELECT DISTINCT ?e ?l WHERE {
     { SELECT DISTINCT ?e ?a WHERE { {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } }
     { SELECT DISTINCT ?a ?l WHERE { GRAPH ?h { ?a schema:inLanguage ?l0 } BIND(STR(?l0) AS ?l) } } }"""),
+    # the language of all its articles, when they are all in one
+    ("?e lg:digestOnlyLanguage ?only", """SELECT ?e (MIN(?l) AS ?only) WHERE {
+    { SELECT DISTINCT ?e ?a WHERE { {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } }
+    { SELECT DISTINCT ?a ?l WHERE { GRAPH ?h { ?a schema:inLanguage ?l0 } BIND(STR(?l0) AS ?l) } }
+    } GROUP BY ?e HAVING (COUNT(DISTINCT ?l) = 1)"""),
     ("?e lg:digestSources ?n", """SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {
     {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } GROUP BY ?e"""),
     # each pair of states taking part: id/dyad/A/B, A's IRI sorting first (and the pair's two states)
@@ -85,6 +94,16 @@ _EVENT_FACTS = [
       { SELECT DISTINCT ?e ?b WHERE { {values} GRAPH ?h { ?e sem:hasActor ?b } FILTER(STRSTARTS(STR(?b), "{STATE}")) } }
       FILTER(STR(?a) < STR(?b)) } }
     BIND(IRI(CONCAT("{ID}dyad/", STRAFTER(STR(?a), "{STATE}"), "/", STRAFTER(STR(?b), "{STATE}"))) AS ?dyad)"""),
+    # the set of states taking part: id/states/A/B/…, the keys of their IRIs (id/state/A) in order — one term
+    # per set, shared by the events with the same states (and the set's members). The keys are sorted before
+    # they are grouped (each event's keys are then concatenated in order), by the keys alone: sorting by the
+    # event too would read every event's IRI from disk at each comparison
+    ("?e lg:digestStateSet ?set . ?set lg:setMember ?s", """{ SELECT ?e (GROUP_CONCAT(?k; separator="/") AS ?keys) WHERE {
+      { SELECT DISTINCT ?e ?k WHERE { {values} GRAPH ?g { ?e sem:hasActor ?a }
+          FILTER(STRSTARTS(STR(?a), "{STATE}")) BIND(STRAFTER(STR(?a), "{STATE}") AS ?k) } ORDER BY ?k }
+    } GROUP BY ?e }
+    { SELECT DISTINCT ?e ?s WHERE { {values} GRAPH ?h { ?e sem:hasActor ?s } FILTER(STRSTARTS(STR(?s), "{STATE}")) } }
+    BIND(IRI(CONCAT("{ID}states/", ?keys)) AS ?set)"""),
     # for meetings (PLOVER CONSULT), each pair of people taking part: id/pair/P/Q, P's IRI sorting first
     ("?e lg:digestMeetingPair ?pair . ?pair lg:pairFirst ?a ; lg:pairSecond ?b", """{ SELECT DISTINCT ?e ?a ?b WHERE {
       { SELECT DISTINCT ?e WHERE { {values} GRAPH ?g { ?e lg:eventType <{CONSULT}> } } }
@@ -312,12 +331,14 @@ def recompute(store, touched: Touched, new_version: str) -> None:
             ops.append(f"DELETE {{ GRAPH {_D} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?s {{ {values} }} "
                        f"GRAPH {_D} {{ ?s ?p ?o }} }}")
             ops += [_insert(f, var, batch) for f in templates]
-    # pairs no event links to any more (their events were recomputed without them)
-    for link in ("digestDyad", "digestMeetingPair"):
+    # pairs and sets of states no event links to any more (their events were recomputed without them)
+    for link, kind in (("digestDyad", "dyad"), ("digestMeetingPair", "pair")):
         ops.append(f"""DELETE {{ GRAPH {_D} {{ ?pair lg:pairFirst ?a ; lg:pairSecond ?b }} }} WHERE {{
   GRAPH {_D} {{ ?pair lg:pairFirst ?a ; lg:pairSecond ?b }}
-  FILTER(STRSTARTS(STR(?pair), "{ID_BASE}{'dyad' if link == 'digestDyad' else 'pair'}/"))
+  FILTER(STRSTARTS(STR(?pair), "{ID_BASE}{kind}/"))
   FILTER NOT EXISTS {{ GRAPH {_D} {{ ?e lg:{link} ?pair }} }} }}""")
+    ops.append(f"""DELETE {{ GRAPH {_D} {{ ?set lg:setMember ?s }} }} WHERE {{
+  GRAPH {_D} {{ ?set lg:setMember ?s }} FILTER NOT EXISTS {{ GRAPH {_D} {{ ?e lg:digestStateSet ?set }} }} }}""")
     ops.append(f"DELETE WHERE {{ GRAPH {_D} {{ {_D} <{OWL.versionInfo}> ?v }} }}")
     ops.append(_marker(new_version))
     store.update(_PREFIXES + " ;\n".join(ops))

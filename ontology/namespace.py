@@ -37,6 +37,7 @@ class LG(DefinedNamespace):
     digestMeetingPair: URIRef  # digest: pair of people meeting
     digestPerson: URIRef  # digest: person taking part
     digestState: URIRef  # digest: state taking part
+    digestStateSet: URIRef  # digest: set of states
     digestType: URIRef  # digest: event type
     eventType: URIRef  # event type
     homeState: URIRef  # home state
@@ -47,6 +48,7 @@ class LG(DefinedNamespace):
     partOfEvent: URIRef  # part of event
     portfolio: URIRef  # portfolio
     post: URIRef  # post
+    setMember: URIRef  # member of a set of states
     speaker: URIRef  # speaker
     topic: URIRef  # topic
 
@@ -55,6 +57,7 @@ class LG(DefinedNamespace):
     digestDate: URIRef  # digest: date
     digestLanguage: URIRef  # digest: language of a source
     digestName: URIRef  # digest: name
+    digestOnlyLanguage: URIRef  # digest: only language
     digestSources: URIRef  # digest: number of sources
     nameKey: URIRef  # name key
     polarity: URIRef  # polarity

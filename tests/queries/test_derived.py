@@ -69,16 +69,22 @@ def test_tenures_are_those_worked_out_by_hand(fixture_store):
 
 def test_each_event_once(fixture_store):
     """E1 is reported by two articles (en, ru), each repeating its type, date and actors: the digest states each
-    fact once; E8 has no date."""
+    fact once; E8 has no date and is reported in English only."""
     e1 = digest_of(fixture_store, E1)
     assert e1 == {
         "lg:digestType": {ID + "plover/CONSULT"}, "lg:digestDate": {"2023-11-14"},
         "lg:digestState": {ID + "state/PK", ID + "state/RU"},
         "lg:digestPerson": {ID + "person/RU-a.fmn", ID + "person/PK-a.mnr"},
         "lg:digestLanguage": {"en", "ru"}, "lg:digestSources": {"2"}, "lg:digestDyad": {ID + "dyad/PK/RU"},
-        "lg:digestMeetingPair": {ID + "pair/PK-a.mnr/RU-a.fmn"},
+        "lg:digestMeetingPair": {ID + "pair/PK-a.mnr/RU-a.fmn"}, "lg:digestStateSet": {ID + "states/PK/RU"},
     }
-    assert digest_of(fixture_store, E3)["lg:digestDyad"] == {ID + "dyad/AF/PK", ID + "dyad/AF/RU", ID + "dyad/PK/RU"}
+    e3 = digest_of(fixture_store, E3)
+    assert e3["lg:digestDyad"] == {ID + "dyad/AF/PK", ID + "dyad/AF/RU", ID + "dyad/PK/RU"}
+    # a set of states: its keys in order, its members; the only language of an event reported in one (E8)
+    assert e3["lg:digestStateSet"] == {ID + "states/AF/PK/RU"} and "lg:digestOnlyLanguage" not in e3
+    assert digest_of(fixture_store, ID + "states/AF/PK/RU") == {
+        "lg:setMember": {ID + "state/AF", ID + "state/PK", ID + "state/RU"}}
+    assert digest_of(fixture_store, E8)["lg:digestOnlyLanguage"] == {"en"}
     assert "lg:digestDate" not in digest_of(fixture_store, E8)
     assert digest_of(fixture_store, ID + "dyad/AF/RU") == {"lg:pairFirst": {ID + "state/AF"},
                                                            "lg:pairSecond": {ID + "state/RU"}}
