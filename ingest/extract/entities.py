@@ -9,6 +9,7 @@ dateline, or after "capital" is a place. A state after a subject frame ("the sit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ontology import refdata
 
@@ -234,6 +235,7 @@ def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
 def _city_state(code: str) -> bool:
     """A state that is one city (Singapore, Monaco, the Vatican): its capital bears one of its names."""
     st = refdata.states().get(code)
