@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
+from ontology import refdata
+
 from ..lang.base import Language
 from ..model import Article, Mention
 from ..readers.layout import find_dateline
@@ -78,12 +80,50 @@ def build(article: Article) -> Doc:
         sent.ents = lex.entities.find(sent.tokens, keys)
         sent.titles = lex.titles.find(sent.tokens, keys)
         sent.cues = lex.cues.find(sent.tokens, keys)
-        sent.topics = lex.topics.find(sent.tokens, keys)
+        sent.topics = _most_specific(lex.topics.find(sent.tokens, keys), toks, lang)
         future = [m.start for m in sent.cues if any(e.value == "FUTURE" for e in m.entries)
                   or (not sent.headline and lex.lang.future_tense(sent.tokens[m.start].text))]
         sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future)
         sents.append(sent)
     return Doc(article, lex, sents, published)
+
+
+def _most_specific(found: list[Match], toks: list[Token], lang: Language) -> list[Match]:
+    """Drop a topic named right beside one of its narrower topics, with nothing but brackets or quotes between:
+    "the epidemic (coronavirus)", "эпидемия коронавируса", "وباء كورونا" name the COVID-19 pandemic once, not
+    public health as well. A list ("human rights, press freedom") names both; so does a mention of the wider
+    topic elsewhere in the sentence (Arabic joins a list's items with a fused و: حقوق الإنسان وحرية الصحافة)."""
+    if len(found) < 2:
+        return found
+
+    def beside(a: Match, b: Match) -> bool:
+        lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+        return lo <= hi and all(t.text in _BRACKETS for t in toks[lo:hi]) and not lang.conjoined(toks[hi].text)
+
+    out = []
+    for m in found:
+        keep = tuple(e for e in m.entries if e.kind != "topic" or not any(
+            n is not m and beside(m, n) and any(_narrower(f.value, e.value) for f in n.entries if f.kind == "topic")
+            for n in found))
+        if keep:
+            out.append(m if len(keep) == len(m.entries) else Match(m.start, m.end, keep))
+    return out
+
+
+_BRACKETS = frozenset('()[]«»"“”„\'‘’-–')
+
+
+@lru_cache(maxsize=4096)
+def _narrower(topic: str, than: str) -> bool:
+    """Whether ``topic`` lies under ``than`` in the topic scheme (broader, transitively)."""
+    seen = set()
+    concept = refdata.topics().get(topic)
+    while concept is not None and concept.broader and concept.broader not in seen:
+        if concept.broader == than:
+            return True
+        seen.add(concept.broader)
+        concept = refdata.topics().get(concept.broader)
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -81,6 +81,11 @@ class Language:
         """Whether a cue word carries a fused "in order to" (Arabic لـ + verbal noun)."""
         return False
 
+    def conjoined(self, word: str) -> bool:
+        """Whether a word carries a fused conjunction ("and"), so that it begins a new item of a list (Arabic
+        وحرية); languages override."""
+        return False
+
     def nominal(self, word: str) -> bool:
         """Whether a cue word is written as a noun (e.g. with an article); languages override."""
         return False

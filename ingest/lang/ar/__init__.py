@@ -117,6 +117,11 @@ class Defaults(Language):
         meet =الأحد، =الأمس)."""
         return _surface_keys(word)
 
+    def conjoined(self, word: str) -> bool:
+        """و or ف fused to a word of more than two more letters (وحرية الصحافة "and press freedom")."""
+        w = _MARKS.sub("", word)
+        return w[:1] in CONJ and len(w) > 3
+
     def nominal(self, word: str) -> bool:
         """A verb form written with the article is a verbal noun (القصف "the shelling", not قصف "shelled")."""
         w = _MARKS.sub("", word)

@@ -98,3 +98,27 @@ def test_topics_belong_to_the_scheme(run):
 
 def test_no_topics_in_unrelated_text(run):
     assert run("Russia and Pakistan exchanged notes.", "en").topics == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Exports to Egypt fell during the epidemic (COVID-19) last year."),
+    ("en", "Exports to Egypt fell during the coronavirus epidemic last year."),
+    ("ar", "تراجعت الصادرات إلى مصر خلال الوباء (كورونا) العام الماضي."),
+    ("ru", "Экспорт в Египет сократился во время эпидемии коронавируса в прошлом году."),
+])
+def test_wider_topic_beside_a_narrower_one_is_one_topic(run, lang, text):
+    """"the epidemic (COVID-19)" names the pandemic once: not public health as well."""
+    topics = run(text, lang).topics
+    assert "covid-19-pandemic" in topics and "public-health" not in topics
+
+
+@pytest.mark.parametrize("lang, text, topics", [
+    ("en", "They disagreed on human rights, press freedom and trade.", ["human-rights", "press-freedom", "trade"]),
+    ("ar", "اختلفا بشأن حقوق الإنسان وحرية الصحافة والتجارة.", ["human-rights", "press-freedom", "trade"]),
+    ("ru", "Они разошлись во мнениях по поводу прав человека, свободы печати и торговли.",
+     ["human-rights", "press-freedom", "trade"]),
+    ("en", "Vaccines were discussed; the pandemic was not.", ["public-health", "covid-19-pandemic"]),
+])
+def test_wider_topic_in_a_list_or_apart_from_a_narrower_one_stays(run, lang, text, topics):
+    """A list names each item ("human rights, press freedom"), and a wider topic named apart is a topic too."""
+    assert set(topics) <= set(run(text, lang).topics)
