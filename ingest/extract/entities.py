@@ -235,12 +235,16 @@ def _is_subject(doc: Doc, sent: Sent, m: Match) -> bool:
     return False
 
 
-@lru_cache(maxsize=None)
 def _city_state(code: str) -> bool:
-    """A state that is one city (Singapore, Monaco, the Vatican): its capital bears one of its names."""
+    return city_of_state(code) is not None
+
+
+@lru_cache(maxsize=None)
+def city_of_state(code: str) -> str | None:
+    """The city a state is (Singapore, Monaco, the Vatican: its capital bears one of its names), else None."""
     st = refdata.states().get(code)
     place = refdata.places().get(st.capital) if st and st.capital else None
-    return bool(place) and bool(set(place.names.get("en", ())) & set(st.names.get("en", ())))
+    return st.capital if place and set(place.names.get("en", ())) & set(st.names.get("en", ())) else None
 
 
 def _qualifies_act(doc: Doc, sent: Sent, m: Match) -> bool:

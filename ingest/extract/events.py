@@ -21,7 +21,7 @@ from ontology import refdata
 from ..model import Event, Organization
 from .dates import parse_iso
 from .doc import Doc, Sent
-from .entities import EntMention, phrase_before, token_in
+from .entities import EntMention, city_of_state, phrase_before, token_in
 from .gazetteer import EXACT
 from .people import PersonMention
 
@@ -561,12 +561,16 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
 
 def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str], reported: int) -> str | None:
     """The place nearest the cue on its side of a reported clause ("the statement, issued in Baghdad, said the
-    strikes hit ...": Baghdad is where it was said)."""
+    strikes hit ...": Baghdad is where it was said). A city-state named as where ("a summit in Singapore", "the
+    Singapore summit") is its city."""
     inside = cue.start >= reported
-    cands = [em for em in sent.ems if em.kind == "place" and em.value in places and (em.start >= reported) == inside]
+    cands = [(em, em.value) for em in sent.ems if em.kind == "place" and em.value in places] + \
+            [(em, city_of_state(em.value)) for em in sent.ems if em.kind == "state" and em.in_place
+             and not em.attribution and city_of_state(em.value)]
+    cands = [(em, value) for em, value in cands if (em.start >= reported) == inside]
     if not cands:
         return None
-    return min(cands, key=lambda em: min(abs(em.start - cue.end), abs(cue.start - em.end))).value
+    return min(cands, key=lambda c: min(abs(c[0].start - cue.end), abs(cue.start - c[0].end)))[1]
 
 
 def _object_place(doc: Doc, sent: Sent, cue) -> str | None:

@@ -569,7 +569,16 @@ def test_what_a_party_is_called_on_to_do_names_no_party(run, lang, text, states)
     ("ru", "Президент США Дональд Трамп и лидер КНДР Ким Чен Ын встретились на сингапурском саммите в июне."),
 ])
 def test_a_city_state_naming_where_an_act_was_done_is_no_party(run, lang, text):
-    assert [(e.type, e.states) for e in run(text, lang).events] == [("CONSULT", ["KP", "US"])]
+    assert [(e.type, e.states, e.place) for e in run(text, lang).events] == [("CONSULT", ["KP", "US"], "singapore")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian and Turkish diplomats held talks in Singapore on Monday."),
+    ("ar", "أجرى دبلوماسيون روس وأتراك محادثات في سنغافورة يوم الاثنين."),
+    ("ru", "Российские и турецкие дипломаты провели переговоры в Сингапуре в понедельник."),
+])
+def test_a_city_state_named_as_the_venue_is_the_place(run, lang, text):
+    assert [(e.type, e.states, e.place) for e in run(text, lang).events] == [("CONSULT", ["RU", "TR"], "singapore")]
 
 
 def test_a_city_state_visited_is_a_party(run):
