@@ -566,11 +566,20 @@ def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str], r
     inside = cue.start >= reported
     cands = [(em, em.value) for em in sent.ems if em.kind == "place" and em.value in places] + \
             [(em, city_of_state(em.value)) for em in sent.ems if em.kind == "state" and em.in_place
-             and not em.attribution and city_of_state(em.value)]
+             and not em.attribution and city_of_state(em.value) and not _act_between(sent, cue, em)]
     cands = [(em, value) for em, value in cands if (em.start >= reported) == inside]
     if not cands:
         return None
     return min(cands, key=lambda c: min(abs(c[0].start - cue.end), abs(cue.start - c[0].end)))[1]
+
+
+def _act_between(sent: Sent, cue, em: EntMention) -> bool:
+    """Whether the cue of an act of another type stands between a cue and a mention ("called on the US to keep
+    the promises of the Singapore summit": the venue is the summit's, not the call's; "met at the Singapore
+    summit": one act)."""
+    acts = set(refdata.plover_types()) - {e.value for e in cue.entries}
+    lo, hi = (cue.end, em.start) if cue.end <= em.start else (em.end, cue.start)
+    return any(lo <= c.start and c.end <= hi and any(e.value in acts for e in c.entries) for c in sent.cues)
 
 
 def _object_place(doc: Doc, sent: Sent, cue) -> str | None:

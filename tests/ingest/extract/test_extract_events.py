@@ -634,3 +634,13 @@ def test_an_admission_or_a_condition_is_no_act(run, lang, text, events):
 def test_force_named_by_a_noun_is_an_act_where_a_state_is_named_as_its_place(run, lang, text):
     assert [(e.type, sorted(set(e.states) & {"ME", "RS"})) for e in run(text, lang).events] == \
         [("ASSAULT", ["ME", "RS"])]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea called on the United States to keep the promises of the summit in Singapore."),
+    ("ar", "دعت كوريا الشمالية الولايات المتحدة إلى الوفاء بالوعود التي قطعتها خلال قمة سنغافورة."),
+    ("ru", "КНДР призвала США выполнить обещания, данные на саммите в Сингапуре."),
+])
+def test_a_venue_of_another_act_is_not_the_place(run, lang, text):
+    """The summit was in Singapore; the call was not made there."""
+    assert [e.place for e in run(text, lang).events if e.type == "REQUEST"] == [None]
