@@ -31,6 +31,7 @@ FORCE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"}
 VERBAL = {"REJECT", "THREATEN", "ACCUSE", "REQUEST", "AGREE", "PROTEST"}
 SPEECH = VERBAL - {"PROTEST"}      # acts done by saying
 MILITARY_PORTFOLIOS = {"defence", "security", "intelligence"}
+REFUSABLE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}   # a "will not" of them refuses
 ON_PLACE = {"ASSAULT", "COERCE", "AID", "PROTEST", "MOBILIZE", "RETREAT"}   # the place's state takes part
 
 
@@ -154,14 +155,13 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     continue
             etype = e.value
             if _near_before(neg, m.start, 3, sent):
-                if etype == "AGREE":
-                    etype = "REJECT"
+                if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
+                    etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal
                 else:
                     continue
             if etype != "THREATEN" and _in_condition(doc, sent, m):
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
-            future = "future" in flags or _near_before(fut, m.start, 4, sent) or _near_after(fut, m.end, 5, sent) \
-                or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))   # not headlinese
+            future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
                 etype = "REQUEST"        # "X must hand over the suspects": a demand
@@ -557,6 +557,13 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
             close = next((t for t in range(a + 1, b) if sent.tokens[t].text in {",", "،", ";"}), b)
             out.append((a, close))
     return out
+
+
+def _announced(doc: Doc, sent: Sent, m, fut: list[int], flags) -> bool:
+    """Whether a cue is told as to come: a future marker just before it ("will meet", "سوف", "لن"), the cue's
+    own future form (Russian perfective "проведут"; not in headlines) or a cue that announces by itself."""
+    return "future" in flags or _near_before(fut, m.start, 4, sent) \
+        or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))
 
 
 def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str], reported: int) -> str | None:

@@ -144,6 +144,17 @@ def test_negated_act_is_not_an_event(run, lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "Russia will not withdraw its troops from Syria, the minister said."),
+    ("ar", "قال الوزير إن روسيا لن تسحب قواتها من سوريا."),
+    ("ru", "Министр заявил, что Россия не выведет войска из Сирии."),
+    ("en", "Iran will never sign the agreement with Israel."),
+])
+def test_an_act_announced_as_not_to_come_is_a_refusal(run, lang, text):
+    """"will not withdraw", "لن تسحب", "не выведет": a refusal (REJECT), not no event and not a withdrawal."""
+    assert [e.type for e in run(text, lang).events] == ["REJECT"]
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "Russia and Pakistan held talks in Islamabad on Wednesday. The talks between Russia and Pakistan "
            "focused on trade."),
     ("ar", "أجرت روسيا وباكستان محادثات في إسلام أباد يوم الأربعاء. وركزت المحادثات بين روسيا وباكستان على التجارة."),
