@@ -104,6 +104,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         neg = _markers(sent, "NEG")
         fut = _markers(sent, "FUTURE")
         cond = _markers(sent, "COND")
+        doubt = _markers(sent, "DOUBT")
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         must = _markers(sent, "MUST")
@@ -154,6 +155,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 elif not (supported or sentence_support):
                     continue
             etype = e.value
+            if _near_before(doubt, m.start, 6, sent):
+                continue         # "the court is unlikely to decide", "вряд ли примет решение": not told as done
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal

@@ -144,6 +144,18 @@ def test_negated_act_is_not_an_event(run, lang, text):
 
 
 @pytest.mark.parametrize("lang, text", [
+    ("en", "Analysts said Russia is unlikely to sign the agreement with Pakistan."),
+    ("en", "Analysts said Russia is unlikely to withdraw its troops from Syria."),
+    ("ar", "قال محللون إنه من غير المرجح أن توقع روسيا الاتفاقية مع باكستان."),
+    ("ru", "Аналитики считают, что Россия вряд ли подпишет соглашение с Пакистаном."),
+    ("ru", "Аналитики считают, что Россия вряд ли примет решение о поставках Пакистану."),
+])
+def test_a_doubted_act_is_no_event(run, lang, text):
+    """"unlikely to sign", "вряд ли подпишет": neither an act nor a promise."""
+    assert run(text, lang).events == []
+
+
+@pytest.mark.parametrize("lang, text", [
     ("en", "Russia will not withdraw its troops from Syria, the minister said."),
     ("ar", "قال الوزير إن روسيا لن تسحب قواتها من سوريا."),
     ("ru", "Министр заявил, что Россия не выведет войска из Сирии."),
