@@ -667,3 +667,23 @@ def test_force_named_by_a_noun_is_an_act_where_a_state_is_named_as_its_place(run
 def test_a_venue_of_another_act_is_not_the_place(run, lang, text):
     """The summit was in Singapore; the call was not made there."""
     assert [e.place for e in run(text, lang).events if e.type == "REQUEST"] == [None]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Greece objected to Macedonia's bid to join NATO."),
+    ("ar", "وكانت اليونان قد اعترضت على طلب مقدونيا الانضمام إلى حلف الناتو."),
+    ("ru", "Греция возражала против вступления Македонии в НАТО."),
+    ("ru", "Вашингтон сопротивлялся призывам ослабить санкции против КНДР."),
+])
+def test_objecting_to_a_proposal_is_a_rejection(run, lang, text):
+    assert [e.type for e in run(text, lang).events] == ["REJECT"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Iran insisted that the talks with France were going well.", []),
+    ("ar", "أصرت إيران على أن المحادثات مع فرنسا تسير بشكل جيد.", []),
+    ("en", "Iran insisted on the withdrawal of US troops from Iraq.", ["REQUEST"]),
+    ("ar", "أصرت إيران على انسحاب القوات الأمريكية من العراق.", ["REQUEST"]),
+])
+def test_insisting_that_something_is_so_is_no_demand(run, lang, text, types):
+    assert [e.type for e in run(text, lang).events if e.type != "CONSULT"] == types
