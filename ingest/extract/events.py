@@ -116,7 +116,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             weak = _weak(doc, sent, m, strength)
             if weak is None or m.start >= attribution or _in_compound(sent, m) or _is_complement(doc, sent, m, cues) \
                     or _proper_noun(doc, sent, m) or _reduced_relative(doc, sent, m) \
-                    or (weak and (_example(doc, sent, m) or token_in(doc, sent, m.end, "noun-head"))):
+                    or (weak and (_example(doc, sent, m) or token_in(doc, sent, m.end, "noun-head")
+                                  or _goal(doc, sent, m))):
                 continue
             supported = _supported(sent, m, [p for p in occur if p < attribution], attribution) \
                 or _place_after(sent, ents, m, states=e.value in ON_PLACE)
@@ -254,6 +255,12 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 venue = {em.value for em in sent.ems if em.kind == "state" and em.in_place
                          and lo <= em.start < hi} - acting
                 states_ = [c for c in states_ if c not in venue] if len(set(states_) - venue) >= 2 else states_
+            elif etype not in ON_PLACE and len(states_) == 2:
+                # a city-state named as where one state acted is a city ("Kim pledged in Singapore")
+                city = {em.value for em in sent.ems if em.kind == "state" and em.in_place and lo <= em.start < hi
+                        and city_of_state(em.value)} - {pm.official.state for pm in people if pm.sent is sent}
+                if len(set(states_) - city) == 1:
+                    states_ = [c for c in states_ if c not in city]
             if etype in ON_PLACE:
                 states_ += [c for c in located if c not in states_]
             if etype in ON_PLACE and place:
@@ -643,6 +650,15 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
     """A noun given as an example of a field ("in areas such as joint exercises", "مثل التدريبات المشتركة",
     "такие как совместные учения") names a kind of activity, not an event."""
     return any(phrase_before(doc, sent, i, "example") for i in (m.start, m.start - 1) if i > 0)
+
+
+def _goal(doc: Doc, sent: Sent, m) -> bool:
+    """A noun of an act after "toward" ("a step toward denuclearization", "العمل نحو نزع السلاح", "на пути к
+    разоружению"), past an opening quote: an aim, not an act done."""
+    i = m.start
+    while i > 0 and not sent.tokens[i - 1].text[:1].isalnum() and sent.tokens[i - 1].text not in {",", "،", "."}:
+        i -= 1
+    return phrase_before(doc, sent, i, "goal")
 
 
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:

@@ -687,3 +687,21 @@ def test_objecting_to_a_proposal_is_a_rejection(run, lang, text):
 ])
 def test_insisting_that_something_is_so_is_no_demand(run, lang, text, types):
     assert [e.type for e in run(text, lang).events if e.type != "CONSULT"] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Pyongyang took a step toward disarmament in Singapore on June 12."),
+    ("ar", 'تعهدت بيونغ يانغ في 12 يونيو بالعمل نحو "نزع السلاح النووي".'),
+    ("ru", "Пхеньян 12 июня сделал шаг на пути к разоружению."),
+])
+def test_an_act_named_as_an_aim_is_not_done(run, lang, text):
+    """"a step toward disarmament": disarmament is the aim, not a withdrawal done."""
+    assert "RETREAT" not in [e.type for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korean leader Kim Jong Un pledged in Singapore to work for peace."),
+    ("ar", "تعهد الزعيم الكوري الشمالي كيم جونغ أون في سنغافورة بالعمل من أجل السلام."),
+])
+def test_a_city_state_where_one_state_acted_is_no_party(run, lang, text):
+    assert [(e.type, e.states, e.place) for e in run(text, lang).events] == [("AGREE", ["KP"], "singapore")]
