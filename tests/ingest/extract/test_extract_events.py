@@ -705,3 +705,13 @@ def test_an_act_named_as_an_aim_is_not_done(run, lang, text):
 ])
 def test_a_city_state_where_one_state_acted_is_no_party(run, lang, text):
     assert [(e.type, e.states, e.place) for e in run(text, lang).events] == [("AGREE", ["KP"], "singapore")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "North Korea returned the remains of 55 American servicemen to the United States on Friday."),
+    ("ar", "ساعدت قطر في تحرير الرهائن الأمريكيين في أفغانستان."),
+    ("ar", "أعادت كوريا الشمالية رفات 55 جنديا أمريكيا إلى الولايات المتحدة يوم الجمعة."),
+    ("ru", "КНДР в пятницу передала останки 55 американских военнослужащих США."),
+])
+def test_freeing_hostages_and_returning_remains_are_concessions(run, lang, text):
+    assert "CONCEDE" in [e.type for e in run(text, lang).events]
