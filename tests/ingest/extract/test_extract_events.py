@@ -715,3 +715,14 @@ def test_a_city_state_where_one_state_acted_is_no_party(run, lang, text):
 ])
 def test_freeing_hostages_and_returning_remains_are_concessions(run, lang, text):
     assert "CONCEDE" in [e.type for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("سحبت روسيا قواتها من سوريا أمس.", ["RETREAT"]),
+    ("سحب المعارض المقدوني الكراسي أمام البرلمان في سكوبيي أمس.", []),
+    ("تخوض بوليفيا معركة قانونية طويلة مع تشيلي أمام محكمة العدل الدولية في لاهاي منذ عام 2013.", []),
+    ("قتل 20 جنديا في معركة مع القوات الروسية قرب باخموت أمس.", ["ASSAULT"]),
+])
+def test_arabic_withdrawing_needs_troops_and_a_battle_for_votes_is_no_force(run, text, types):
+    """سحب pulls chairs as well as troops; an electoral or legal "battle" (معركة) is no use of force."""
+    assert [e.type for e in run(text, "ar").events] == types
