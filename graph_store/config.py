@@ -162,7 +162,7 @@ class StoreConfig:
     auth: str | None = None             # "basic" or "digest"; None: by the endpoint rule, else basic
     verify_tls: bool = True
     timeout: float = 60.0
-    retries: int = 3
+    retries: int = 4                    # 0.5 + 1 + 2 + 4 s: a server restart on a busy machine is ridden out
     backoff: float = 0.5                # first retry delay in seconds; doubles at each retry
     read_only: bool = False
     load_threads: int | None = None     # the embedded store's bulk loads run on this many threads (None: one per CPU)

@@ -1,6 +1,7 @@
 """A flaky server (issue 8): the Oxigraph server is killed and restarted in the middle of `legation ingest`.
 
-- A short outage (shorter than the client's retries with backoff): the ingest goes on and completes.
+- A short outage (shorter than the client's retries with backoff, 7.5 s by default): the ingest goes on and
+  completes.
 - A long outage: the ingest stops with one clear line (no stack trace), exit status 1; what it wrote is whole,
   and the next run picks up the articles that were not written.
 
@@ -167,7 +168,7 @@ def test_a_long_outage_stops_with_one_line_and_the_next_run_completes(flaky_serv
                                                                       tmp_path):
     clear(flaky_server.url)
     env = cli_env(tmp_path)
-    code, err = interrupted_ingest(flaky_server, clean_corpus, env, after=25, down=6.0, sig=signal.SIGKILL)
+    code, err = interrupted_ingest(flaky_server, clean_corpus, env, after=25, down=12.0, sig=signal.SIGKILL)
     assert code == 1, f"the server was down longer than all retries, yet the ingest succeeded:\n{err[-2000:]}"
     assert_one_clear_line(err)
     sizes = server_reference[0]
@@ -184,7 +185,7 @@ def test_a_long_outage_stops_with_one_line_and_the_next_run_completes(flaky_serv
 def test_the_article_a_long_outage_interrupted_is_named(flaky_server, server_reference, clean_corpus, tmp_path):
     clear(flaky_server.url)
     env = cli_env(tmp_path)
-    code, err = interrupted_ingest(flaky_server, clean_corpus, env, after=25, down=6.0, sig=signal.SIGKILL)
+    code, err = interrupted_ingest(flaky_server, clean_corpus, env, after=25, down=12.0, sig=signal.SIGKILL)
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("Error:")]
     assert any(str(clean_corpus) in line for line in lines), lines
