@@ -335,6 +335,7 @@ WRITER = textwrap.dedent("""
     while True:
         n += 1
         store.put_graph(graph, version(f"{tag}-{n}"))
+        print("wrote", n, flush=True)
 """)
 
 
@@ -360,11 +361,13 @@ def test_sigkill_during_put_graph_leaves_old_or_new(tmp_path):
     (drop + insert)."""
     path, graph, size = tmp_path / "store", G1, 20_000
     seen: list[str | None] = []
-    for round_, delay in enumerate((1.5, 2.5, 3.5, 3.0, 4.5, 6.0)):
+    for round_, delay in enumerate((0.1, 0.7, 1.3, 0.4, 1.0, 1.9)):
         every = "3" if round_ < 3 else "1"
         writer = _python(WRITER, str(path), graph, str(size), f"round{round_}", every)
         try:
             assert writer.stdout.readline().strip() == "ready", writer.stderr.read()
+            # one write done first (however busy the machine), then a kill at some moment of a later one
+            assert writer.stdout.readline().startswith("wrote"), writer.stderr.read()
             time.sleep(delay)
         finally:
             writer.send_signal(signal.SIGKILL)
