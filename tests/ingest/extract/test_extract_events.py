@@ -726,3 +726,14 @@ def test_freeing_hostages_and_returning_remains_are_concessions(run, lang, text)
 def test_arabic_withdrawing_needs_troops_and_a_battle_for_votes_is_no_force(run, text, types):
     """سحب pulls chairs as well as troops; an electoral or legal "battle" (معركة) is no use of force."""
     assert [e.type for e in run(text, "ar").events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia wants to hold talks with Pakistan."),
+    ("ar", "تريد روسيا أن تجري محادثات مع باكستان."),
+    ("ar", "تريد روسيا عقد قمة مع باكستان."),
+    ("ru", "Россия хочет провести переговоры с Пакистаном."),
+])
+def test_a_wish_to_act_is_a_stated_intent(run, lang, text):
+    """"wants to hold talks": AGREE (stated intent), not talks held."""
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("AGREE", ["PK", "RU"])]
