@@ -636,11 +636,15 @@ def _weak(doc: Doc, sent: Sent, m, strength: str) -> bool | None:
 def _needs_met(doc: Doc, sent: Sent, m, flags) -> bool:
     """A cue flagged ``needs:<class>`` counts only with a word of that class soon after it: "summoned China's
     chargé d'affaires" is a protest, "summoned the courage" is not; one flagged ``unless:<class>`` only without
-    one: أقر الاتفاقية (approved the agreement) is an endorsement, أقر ... بأن (acknowledged that) is not."""
+    one: أقر الاتفاقية (approved the agreement) is an endorsement, أقر ... بأن (acknowledged that) is not. The
+    word needed is looked for within six words; the one that rules a cue out within twelve, since a subject
+    with its titles or a relative clause may come between in verb-first order ("أقر هانز بيتر بارتلز، رئيس
+    لجنة الدفاع بالبرلمان الألماني، بأن")."""
     for flag in flags:
         kind, _, cls = flag.partition(":")
         if kind in ("needs", "unless"):
-            near = any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + 6)))
+            reach = 6 if kind == "needs" else 12
+            near = any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + reach)))
             if near != (kind == "needs"):
                 return False
     return True

@@ -737,3 +737,14 @@ def test_arabic_withdrawing_needs_troops_and_a_battle_for_votes_is_no_force(run,
 def test_a_wish_to_act_is_a_stated_intent(run, lang, text):
     """"wants to hold talks": AGREE (stated intent), not talks held."""
     assert [(e.type, e.states) for e in run(text, lang).events] == [("AGREE", ["PK", "RU"])]
+
+
+@pytest.mark.parametrize("text", [
+    "ويحتج مؤيدو الاستفتاء في مقدونيا بأن تغيير الاسم هو ثمن الانضمام إلى الاتحاد الأوروبي.",
+    "تصر اليونان، التي لديها مقاطعة تسمى مقدونيا، أن اسم جارتها الشمالية يمثل ادعاء على أراضيها.",
+    "أقر هانز بيتر بارتلز، رئيس لجنة الدفاع بالبرلمان الألماني، بأن البحرية الألمانية تعاني من نقص السفن.",
+])
+def test_arabic_verbs_of_saying_that_are_no_acts(run, text):
+    """احتج بأن "argued that", أصر ... أن "insisted that", أقر ... بأن "acknowledged that": the "that" may
+    come after the subject and its titles."""
+    assert run(text, "ar").events == []
