@@ -748,3 +748,11 @@ def test_arabic_verbs_of_saying_that_are_no_acts(run, text):
     """احتج بأن "argued that", أصر ... أن "insisted that", أقر ... بأن "acknowledged that": the "that" may
     come after the subject and its titles."""
     assert run(text, "ar").events == []
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Iran returned the seized British tanker on Monday.", ["CONCEDE"]),
+    ("The German navy returned a frigate to a Hamburg shipyard on Monday.", []),
+])
+def test_returning_is_a_concession_only_of_what_was_taken(run, text, types):
+    assert [e.type for e in run(text, "en").events] == types
