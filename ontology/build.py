@@ -208,6 +208,8 @@ def build_reference() -> Graph:
         _labels(graph, s, org.acronyms, SKOS.altLabel, SKOS.altLabel)
         if org.state:
             graph.add((s, LG.homeState, state_iri(org.state)))
+        for code in org.members:
+            graph.add((s, ORG.hasMember, state_iri(code)))
     for place in refdata.places().values():
         s = place_iri(place.id)
         graph.add((s, RDF.type, SCHEMA.Place))

@@ -69,6 +69,7 @@ class OrgInfo:
     state: str | None                    # for agencies and other bodies of one state
     names: Mapping[str, tuple[str, ...]]
     acronyms: Mapping[str, tuple[str, ...]]
+    members: tuple[str, ...] = ()        # member states of a small, stable group (GCC, G7, CSTO)
 
     def label(self, lang: str = "en") -> str:
         return (self.names.get(lang) or self.names["en"])[0]
@@ -128,6 +129,7 @@ def organizations() -> Mapping[str, OrgInfo]:
         out[row["id"]] = OrgInfo(
             id=row["id"], kind=row.get("kind", "other"), wikidata=row.get("wikidata", ""),
             state=_none(row.get("state", "")), names=_per_lang(row, "name"), acronyms=_per_lang(row, "acronym"),
+            members=_split(row.get("members")),
         )
     return MappingProxyType(out)
 

@@ -978,9 +978,14 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
             actors.append(pm.official.state)
     span = (sent.tokens[lo].start, sent.tokens[hi - 1].end) if hi > lo else (0, 0)
     for org in orgs:
-        if any(m.sentence == sent.index and span[0] <= m.start < span[1] for m in org.mentions):
+        here = [m for m in org.mentions if m.sentence == sent.index and span[0] <= m.start < span[1]]
+        if here:
             acting = org.kind in ("state-body", "armed-group", "party")
-            for code in (org.states or ((org.state,) if org.state and acting else ())):
+            codes = org.states or ((org.state,) if org.state and acting else ())
+            info = refdata.organizations().get(org.id)
+            if info and info.members and any(_as_members(doc, sent, m) for m in here):
+                codes = tuple(codes) + info.members       # "the GCC states", "دول مجلس التعاون": its members act
+            for code in codes:
                 if code not in actors:
                     actors.append(code)
     topic_states = [c for c in topic_states if c not in actors]
@@ -988,6 +993,18 @@ def _participants(doc: Doc, sent: Sent, ents: list[EntMention], people: list[Per
     actors = [c for c in actors if c in states and states[c].status != "historical"] or \
              [c for c in actors if c in states]
     return actors, topic_states, places, [c for c in located if c not in actors]
+
+
+def _as_members(doc: Doc, sent: Sent, mention) -> bool:
+    """Whether an organisation's name stands for its member states: "the GCC states", "G7 countries", "the
+    member states of the CSTO", "قادة دول مجلس التعاون", "страны G7" (word class member-states before the
+    name, member-states-after after it)."""
+    first = next((t for t, tok in enumerate(sent.tokens) if tok.start >= mention.start), None)
+    if first is None:
+        return False
+    after = next((t for t in range(first, len(sent.tokens)) if sent.tokens[t].start >= mention.end), len(sent.tokens))
+    return phrase_before(doc, sent, first, "member-states", span=4) or \
+        (after < len(sent.tokens) and token_in(doc, sent, after, "member-states-after"))
 
 
 def _asked_end(doc: Doc, sent: Sent, m, hi: int) -> int:

@@ -46,7 +46,7 @@ def _raw_rows(name):
 
 @pytest.mark.parametrize("name,header", [
     ("organizations.tsv", ["id", "kind", "state", "wikidata", "name_en", "acronym_en", "name_ar", "acronym_ar",
-                           "name_ru", "acronym_ru"]),
+                           "name_ru", "acronym_ru", "members"]),
     ("places.tsv", ["id", "kind", "state", "wikidata", "name_en", "name_ar", "name_ru"]),
 ])
 def test_header_and_column_count(name, header):
@@ -234,3 +234,13 @@ def test_state_codes_known_to_states_table(orgs, places):
     codes = {r["code"] for r in rows}
     unknown = sorted({(x.id, x.state) for t in (orgs, places) for x in t.values() if x.state and x.state not in codes})
     assert unknown == []
+
+
+def test_members_are_known_states_of_multinational_groups():
+    orgs = refdata.organizations()
+    states = refdata.states()
+    with_members = {o.id: o.members for o in orgs.values() if o.members}
+    assert {"gcc", "g7", "csto"} <= set(with_members)
+    for org_id, members in with_members.items():
+        assert orgs[org_id].state is None and len(members) == len(set(members)) >= 2, org_id
+        assert all(code in states for code in members), (org_id, members)

@@ -756,3 +756,19 @@ def test_arabic_verbs_of_saying_that_are_no_acts(run, text):
 ])
 def test_returning_is_a_concession_only_of_what_was_taken(run, text, types):
     assert [e.type for e in run(text, "en").events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The GCC states and Egypt signed the AlUla Declaration on Tuesday."),
+    ("ar", "وقّع قادة دول مجلس التعاون الخليجي ومصر أمس على إعلان العلا."),
+    ("ru", "Государства-члены ССАГПЗ и Египет во вторник подписали декларацию Эль-Ула."),
+])
+def test_the_states_of_a_group_are_its_members(run, lang, text):
+    """"the GCC states", "دول مجلس التعاون", "государства-члены ССАГПЗ": the six members act."""
+    assert [(e.type, e.states) for e in run(text, lang).events] == \
+        [("SUPPORT", ["AE", "BH", "EG", "KW", "OM", "QA", "SA"])]
+
+
+def test_a_meeting_of_a_group_does_not_name_its_members(run):
+    assert [e.states for e in run("Egypt attended the GCC summit in AlUla on Tuesday.", "en").events] != \
+        [["AE", "BH", "EG", "KW", "OM", "QA", "SA"]]
