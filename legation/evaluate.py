@@ -139,6 +139,8 @@ class Scores:
     counts: dict[str, dict[str, list[int]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(lambda: [0, 0, 0])))
     articles: int = 0
+    # what was extracted from each article of a group (gold key ``group``: one story in several languages)
+    grouped: dict[str, dict[str, dict]] = field(default_factory=lambda: defaultdict(dict))
 
     def add(self, lang: str, kinds: dict[str, tuple[int, int, int]]) -> None:
         self.articles += 1
@@ -167,6 +169,24 @@ class Scores:
                                         "tp": tp, "gold": ng, "pred": np_}
         return out
 
+    def agreement(self, pivot: str = "en") -> dict:
+        """How far the versions of one story in other languages agree with its ``pivot``-language version on
+        what was extracted: per language, the mean Jaccard index of the states and of the typed events (type
+        and set of participant states) over the groups that have both, and the number of those groups."""
+        sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+        for versions in self.grouped.values():
+            base = versions.get(pivot)
+            if base is None:
+                continue
+            for lang, pred in versions.items():
+                if lang != pivot:
+                    acc = sums[lang]
+                    acc[0] += _jaccard(_state_set(base), _state_set(pred))
+                    acc[1] += _jaccard(_typed_events(base), _typed_events(pred))
+                    acc[2] += 1
+        return {lang: {"states": round(st / n, 3), "events": round(ev / n, 3), "groups": n}
+                for lang, (st, ev, n) in sorted(sums.items())}
+
     def table(self) -> str:
         lines = [f"{'scope':6} {'kind':14} {'P':>6} {'R':>6} {'F1':>6}   tp/gold/pred"]
         data = self.as_dict()
@@ -174,7 +194,22 @@ class Scores:
             for kind, v in data[scope].items():
                 lines.append(f"{scope:6} {kind:14} {v['precision']:6.3f} {v['recall']:6.3f} {v['f1']:6.3f}   "
                              f"{v['tp']}/{v['gold']}/{v['pred']}")
+        for lang, v in self.agreement().items():      # (a line per language, after the table's rows)
+            lines.append(f"agreement: {lang} with the English version of the same story (mean Jaccard over "
+                         f"{v['groups']}): states {v['states']:.3f}, typed events {v['events']:.3f}")
         return "\n".join(lines)
+
+
+def _state_set(pred: dict) -> frozenset[str]:
+    return frozenset(s.upper() for s in pred.get("states") or [])
+
+
+def _typed_events(pred: dict) -> frozenset[tuple[str, frozenset[str]]]:
+    return frozenset((ev.get("type"), _states(ev)) for ev in pred.get("events") or [])
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
 
 
 def load_gold(directory: Path) -> list[tuple[dict, Path]]:
@@ -209,5 +244,7 @@ def evaluate(directory: Path, predict) -> tuple[Scores, dict[str, dict]]:
         keep = {k for kind in annotated for k in (kind, *derived.get(kind, ()))}
         kinds = {k: v for k, v in kinds.items() if k in keep}
         scores.add(gold.get("lang", "?"), kinds)
+        if gold.get("group") and gold.get("lang"):
+            scores.grouped[str(gold["group"])][gold["lang"]] = pred
         per_article[gold.get("id", text.name)] = kinds
     return scores, per_article

@@ -18,7 +18,9 @@ def command(gold_dir, fmt, per_article, minimums):
 
     GOLD_DIR holds one YAML file per article in the shared gold format (id, lang, text_file, states, officials,
     organizations, events, topics; the format and coding conventions are in the README of the shared eval folder,
-    and tests/gold/dev/ is an example). The articles are read and extracted here, no store.
+    and tests/gold/dev/ is an example). The articles are read and extracted here, no store. Articles that share
+    a `group` (one story in several languages) are also compared with their English version: the mean Jaccard
+    index of the states and of the typed events extracted, per language.
 
     \b
     Example:
@@ -40,7 +42,7 @@ def command(gold_dir, fmt, per_article, minimums):
 
     scores, articles = evaluate(Path(gold_dir), predict)
     if fmt == "json":
-        out = {"articles": scores.articles, "scores": scores.as_dict()}
+        out = {"articles": scores.articles, "scores": scores.as_dict(), "agreement": scores.agreement()}
         if per_article:
             out["per_article"] = articles
         click.echo(json.dumps(out, indent=1))

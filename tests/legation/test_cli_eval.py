@@ -153,7 +153,7 @@ def test_per_article_counts_add_up_to_the_totals(small_gold, small, golds):
 
 
 def test_per_article_is_only_given_when_asked(as_json):
-    assert set(as_json) == {"articles", "scores"}
+    assert set(as_json) == {"articles", "scores", "agreement"}
 
 
 def test_min_gates_on_the_overall_f1(small_gold, small, cli):
@@ -177,3 +177,23 @@ def test_figures_agree_with_the_shared_scorer_on_the_team_gold(shared_scorer, ta
     _, scorer_table, scorer_json = shared_scorer(TEAM_GOLD)
     assert as_json["scores"] == scorer_json
     assert table == scorer_table
+
+
+def test_versions_of_one_story_are_compared_with_the_english_one(small_gold, cli, as_json):
+    """Articles sharing a gold ``group`` are one story in several languages: eval gives, per language, the
+    mean Jaccard index of the states and typed events extracted against the English version's."""
+    directory = small_gold.parent / "grouped"
+    directory.mkdir()
+    story = {"en": "Russia and Pakistan held talks in Islamabad on Monday. Russia signed an agreement with Iran.",
+             "ru": "Россия и Пакистан провели переговоры в Исламабаде в понедельник."}
+    for lang, text in story.items():
+        (directory / f"s-{lang}.txt").write_text(text + "\n", encoding="utf-8")
+        (directory / f"s-{lang}.yaml").write_text(yaml.safe_dump(
+            {"id": f"s-{lang}", "lang": lang, "text_file": f"s-{lang}.txt", "published": "2024-03-12",
+             "group": "talks", "states": ["RU", "PK"]}, allow_unicode=True), encoding="utf-8")
+    out = cli("eval", str(directory), "--format", "json").ok().json()
+    # en: {RU, PK, IR}, CONSULT RU-PK and SUPPORT IR-RU; ru: {RU, PK}, CONSULT RU-PK
+    assert out["agreement"] == {"ru": {"states": round(2 / 3, 3), "events": 0.5, "groups": 1}}
+    lines = [line for line in cli("eval", str(directory)).ok().out.splitlines() if line.startswith("agreement:")]
+    assert len(lines) == 1 and "ru" in lines[0] and "0.667" in lines[0] and "0.500" in lines[0], lines
+    assert set(as_json["agreement"]) == {"ar", "ru"}      # the team's gold has stories told in three languages
