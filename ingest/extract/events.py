@@ -45,6 +45,11 @@ def _markers(sent: Sent, kind: str) -> list[int]:
     return list(by_kind.get(kind, ()))
 
 
+def _flagged(sent: Sent, start: int, kind: str, flag: str) -> bool:
+    """Whether the cue of type ``kind`` starting at ``start`` carries ``flag`` (events.tsv's flags column)."""
+    return any(e.value == kind and flag in e.data[2] for m in sent.cues if m.start == start for e in m.entries)
+
+
 def _near_before(positions: list[int], i: int, window: int, sent: Sent) -> bool:
     for p in positions:
         if i - window <= p < i and not any(sent.tokens[t].text in {",", "،", ";", ":"} for t in range(p, i)):
@@ -107,7 +112,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         doubt = _markers(sent, "DOUBT")
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
-        must = _markers(sent, "MUST")
+        # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
+        # reported clause ("the US said Pyongyang must give up …", not "Macron is due to visit Novi Sad")
+        must = [p for p in _markers(sent, "MUST") if p >= reported or not _flagged(sent, p, "MUST", "reported")]
         kept = []
         for m, e in cues:
             strength, cue_context, flags = e.data
@@ -657,8 +664,9 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
 
 
 def _goal(doc: Doc, sent: Sent, m) -> bool:
-    """A noun of an act after "toward" ("a step toward denuclearization", "العمل نحو نزع السلاح", "на пути к
-    разоружению"), past an opening quote: an aim, not an act done."""
+    """A noun of an act after "toward" or "capable of" ("a step toward denuclearization", "العمل نحو نزع
+    السلاح", "на пути к разоружению", "кораблей, способных к развертыванию"), past an opening quote: an aim or
+    a capability, not an act done."""
     i = m.start
     while i > 0 and not sent.tokens[i - 1].text[:1].isalnum() and sent.tokens[i - 1].text not in {",", "،", "."}:
         i -= 1

@@ -772,3 +772,33 @@ def test_the_states_of_a_group_are_its_members(run, lang, text):
 def test_a_meeting_of_a_group_does_not_name_its_members(run):
     assert [e.states for e in run("Egypt attended the GCC summit in AlUla on Tuesday.", "en").events] != \
         [["AE", "BH", "EG", "KW", "OM", "QA", "SA"]]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("ru", "США заявили, что Пхеньян должен вывести войска из демилитаризованной зоны.", ["REQUEST"]),
+    ("ar", "قالت الولايات المتحدة إنه يجب على روسيا سحب قواتها من أوكرانيا.", ["REQUEST"]),
+    ("ru", "Во второй день визита президент Франции Эмманюэль Макрон должен посетить Сербию.", ["CONSULT"]),
+])
+def test_must_in_a_reported_clause_is_a_demand(run, lang, text, types):
+    """"said that Pyongyang must withdraw" demands; "Macron is due to (должен) visit Serbia" does not."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Israel allowed aid trucks to enter Gaza from Egypt on Monday.", ["CONCEDE"]),
+    ("en", "The new frigates are said to allow Germany to project power overseas, the Russian paper wrote.", []),
+    ("ar", "سمحت إسرائيل بدخول شاحنات المساعدات من مصر إلى غزة يوم الاثنين.", ["CONCEDE"]),
+    ("ar", "يقال إن الفرقاطات الجديدة تسمح لألمانيا بإبراز قوتها في الخارج، حسبما ذكرت صحيفة روسية.", []),
+])
+def test_allowing_is_a_concession_only_of_a_passage_or_access(run, lang, text, types):
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany has few ships capable of deployment in the Baltic, a Russian paper wrote on Monday."),
+    ("ar", "قال مسؤول ألماني أمس إن ألمانيا تفتقر إلى السفن القادرة على الانتشار في بحر البلطيق."),
+    ("ru", "Вчера немецкий чиновник признал, что у Германии мало кораблей, способных к развертыванию на Балтике."),
+])
+def test_a_capability_is_no_act(run, lang, text):
+    """"ships capable of deployment": no mobilisation."""
+    assert "MOBILIZE" not in [e.type for e in run(text, lang).events]
