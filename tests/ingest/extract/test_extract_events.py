@@ -802,3 +802,13 @@ def test_allowing_is_a_concession_only_of_a_passage_or_access(run, lang, text, t
 def test_a_capability_is_no_act(run, lang, text):
     """"ships capable of deployment": no mobilisation."""
     assert "MOBILIZE" not in [e.type for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("ar", "تخطط روسيا لإجراء مناورات عسكرية مشتركة مع الصين.", ["AGREE"]),
+    ("ru", "Министр иностранных дел Боливии не согласен с решением Чили.", ["REJECT"]),
+])
+def test_plans_and_disagreement_in_their_other_forms(run, lang, text, types):
+    """تخطط لـ (plans to) with a verbal noun is an announced act; Russian "не согласен" (short adjective)
+    disagrees as "не согласился" does."""
+    assert [e.type for e in run(text, lang).events] == types
