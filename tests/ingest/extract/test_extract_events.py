@@ -672,6 +672,7 @@ def test_a_venue_of_another_act_is_not_the_place(run, lang, text):
 @pytest.mark.parametrize("lang, text", [
     ("en", "Greece objected to Macedonia's bid to join NATO."),
     ("ar", "وكانت اليونان قد اعترضت على طلب مقدونيا الانضمام إلى حلف الناتو."),
+    ("ar", "اليونان تعترض على انضمام مقدونيا إلى حلف الناتو."),
     ("ru", "Греция возражала против вступления Македонии в НАТО."),
     ("ru", "Вашингтон сопротивлялся призывам ослабить санкции против КНДР."),
 ])
