@@ -14,7 +14,11 @@ derived graph keeps **one copy of each event's facts** (the *digest*), under pre
 - ``lg:digestDyad``: one IRI per pair of states taking part, ``id/dyad/A/B`` with A and B the keys of the two
   states' IRIs (``id/state/A``), A's IRI sorting before B's, and the pair's ``lg:pairFirst`` and
   ``lg:pairSecond`` — so that a ranking of pairs groups by one term;
-- ``lg:digestOnlyLanguage``: the language of all the articles reporting an event, when they are all in one;
+- ``lg:digestSingleLanguage``: for an event all of whose articles are in one language, one plain string per type
+  and date of the event (per type when it has no date): ``DATE|LANGUAGE|TYPE|SOURCES|STATES`` — the date's
+  lexical form (empty when undated), the language, the type's last IRI segment, the number of articles and the
+  key of its set of states (``A/B/…``, see the next item; empty without states). single-language-events reads
+  this one fact per event instead of joining five; it is computed from the digest's own facts (below);
 - ``lg:digestStateSet``: the set of states taking part, one IRI per set, ``id/states/A/B/…`` with A, B … the keys
   of the states' IRIs in order, and its members (``lg:setMember``) — so that a list of the states' names is made
   once per set, not once per event;
@@ -47,7 +51,7 @@ from ontology.iris import is_article_graph
 from ontology.vocab import GAF, LG, ORG, OWL, PROV, RDFS, SCHEMA, SEM, TIME, XSD
 
 DERIVED_GRAPH = ID_BASE + "graph/derived"
-FORMAT = "digest-2"          # bump when what the derived graph holds changes: older graphs are then recomputed
+FORMAT = "digest-3"          # bump when what the derived graph holds changes: older graphs are then recomputed
 INCREMENTAL_MAX = 0.05       # recompute the whole graph when more than this share of the article graphs changed
 VALUES_BATCH = 200           # IRIs per VALUES block of an incremental refresh
 BULK_MIN = 20_000            # new facts from which a whole refresh uses the embedded store's bulk loader …
@@ -81,11 +85,6 @@ _EVENT_FACTS = [
     ("?e lg:digestLanguage ?l", """SELECT DISTINCT ?e ?l WHERE {
     { SELECT DISTINCT ?e ?a WHERE { {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } }
     { SELECT DISTINCT ?a ?l WHERE { GRAPH ?h { ?a schema:inLanguage ?l0 } BIND(STR(?l0) AS ?l) } } }"""),
-    # the language of all its articles, when they are all in one
-    ("?e lg:digestOnlyLanguage ?only", """SELECT ?e (MIN(?l) AS ?only) WHERE {
-    { SELECT DISTINCT ?e ?a WHERE { {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } }
-    { SELECT DISTINCT ?a ?l WHERE { GRAPH ?h { ?a schema:inLanguage ?l0 } BIND(STR(?l0) AS ?l) } }
-    } GROUP BY ?e HAVING (COUNT(DISTINCT ?l) = 1)"""),
     ("?e lg:digestSources ?n", """SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {
     {values} GRAPH ?g { ?e prov:wasDerivedFrom ?a } } GROUP BY ?e"""),
     # each pair of states taking part: id/dyad/A/B, A's IRI sorting first (and the pair's two states)
@@ -115,6 +114,23 @@ _EVENT_FACTS = [
     BIND(IRI(CONCAT("{ID}pair/", STRAFTER(STR(?a), "{PERSON}"), "/", STRAFTER(STR(?b), "{PERSON}"))) AS ?pair)"""),
 ]
 
+# Facts computed from the facts above, in the derived graph ({D}): each event's once, which is cheaper than from
+# every article's copy. An update computes them after the facts above (the operations of a request run in order);
+# a whole refresh of the embedded store writes the facts above first.
+_DIGEST_FACTS = [
+    # for an event all of whose articles are in one language: DATE|LANGUAGE|TYPE|SOURCES|STATES for each of its
+    # types and dates
+    ("?e lg:digestSingleLanguage ?row", """SELECT ?e ?row WHERE {
+      { SELECT ?e (MIN(?l) AS ?only) WHERE { {values} GRAPH {D} { ?e lg:digestLanguage ?l } }
+        GROUP BY ?e HAVING (COUNT(?l) = 1) }
+      { SELECT ?e ?t WHERE { {values} GRAPH {D} { ?e lg:digestType ?t } } }
+      { SELECT ?e ?n WHERE { {values} GRAPH {D} { ?e lg:digestSources ?n } } }
+      OPTIONAL { SELECT ?e ?day WHERE { {values} GRAPH {D} { ?e lg:digestDate ?day } } }
+      OPTIONAL { SELECT ?e ?set WHERE { {values} GRAPH {D} { ?e lg:digestStateSet ?set } } }
+      BIND(CONCAT(COALESCE(?day, ""), "|", STR(?only), "|", REPLACE(STR(?t), "^.*/", ""), "|", STR(?n), "|",
+                  COALESCE(STRAFTER(STR(?set), "{ID}states/"), "")) AS ?row) }"""),
+]
+
 _PERSON_FACTS = [
     ("?p lg:digestName ?n", """SELECT DISTINCT ?p ?n WHERE {
     {values} GRAPH ?g { ?p rdfs:label ?n } FILTER(STRSTARTS(STR(?p), "{PERSON}")) }"""),
@@ -135,7 +151,7 @@ _MEMBERSHIP_FACTS = [
   BIND(IRI(CONCAT(STR(?mem), "/end")) AS ?end)"""),
 ]
 
-_NAMES = {"{STATE}": STATE, "{PERSON}": PERSON, "{CONSULT}": CONSULT, "{ID}": ID_BASE}
+_NAMES = {"{STATE}": STATE, "{PERSON}": PERSON, "{CONSULT}": CONSULT, "{ID}": ID_BASE, "{D}": f"<{DERIVED_GRAPH}>"}
 
 
 def _where(where: str, var: str, iris: list[str] | None) -> str:
@@ -255,12 +271,14 @@ def recompute_all(store, graphs: list[str] | None = None) -> None:
     that drops the graph and inserts every fact. On the embedded store the facts are constructed, compared with
     the graph's (as N-Triples lines) and only the difference is written — most of a large graph is usually
     unchanged, and deleting and inserting are what cost: the version marker goes first and comes back last, so
-    that an interruption leaves a graph without one, which the next refresh recomputes."""
+    that an interruption leaves a graph without one, which the next refresh recomputes. The facts computed from
+    the digest's own (``_DIGEST_FACTS``) come second, once the others are written."""
     graphs = article_graphs(store) if graphs is None else graphs
     marker = version(len(graphs), _graph_hash(graphs))
+    second = [(f, "e") for f in _DIGEST_FACTS]
     inner = _embedded(store)
     if inner is None:
-        ops = [f"DROP SILENT GRAPH {_D}"] + [_insert(fact, var, None) for fact, var in _facts()]
+        ops = [f"DROP SILENT GRAPH {_D}"] + [_insert(fact, var, None) for fact, var in _facts() + second]
         ops.append(_marker(marker))
         store.update(_PREFIXES + " ;\n".join(ops))
         return
@@ -274,6 +292,19 @@ def recompute_all(store, graphs: list[str] | None = None) -> None:
     if markers:                       # first: the graph has no version until it is whole again
         store.update(f"DELETE DATA {{ GRAPH {_D} {{\n{chr(10).join(sorted(markers))}\n}} }}")
         old -= markers
+    # the lines of the second kind of facts, by their predicate (lg:name in the template -> <…#name>)
+    predicates = {f"<{LG}{fact[0].split()[1].removeprefix('lg:')}>" for fact, _ in second}
+    old_second = {line for line in old if line.split(" ", 2)[1] in predicates}
+    _settle(store, inner, _facts(), old - old_second)
+    _settle(store, inner, second, old_second)
+    store.update(_marker(marker))
+
+
+def _settle(store, inner, facts: list[tuple[tuple[str, str], str]], old: set[str]) -> None:
+    """Write the facts of the kinds ``facts`` that the derived graph's lines ``old`` (of those kinds) lack, and
+    delete the lines no fact supports any more."""
+    import pyoxigraph as ox
+    graph = ox.NamedNode(DERIVED_GRAPH)
     added: list[str] = []
 
     def write() -> None:
@@ -288,7 +319,7 @@ def recompute_all(store, graphs: list[str] | None = None) -> None:
 
     # one kind of fact at a time (in memory: the graph's lines, one kind's new ones, and the new facts not yet
     # written, in batches of WRITE_BATCH)
-    for fact, var in _facts():
+    for fact, var in facts:
         text = ox.serialize(inner.query(_PREFIXES + _construct(fact, var)), format=ox.RdfFormat.N_TRIPLES)
         lines = set(text.decode("utf-8").splitlines())
         del text
@@ -302,7 +333,6 @@ def recompute_all(store, graphs: list[str] | None = None) -> None:
     gone = sorted(old)                # what no article supports any more
     for i in range(0, len(gone), 100_000):
         store.update(f"DELETE DATA {{ GRAPH {_D} {{\n{chr(10).join(gone[i:i + 100_000])}\n}} }}")
-    store.update(_marker(marker))
 
 
 def _embedded(store):
@@ -320,7 +350,7 @@ def recompute(store, touched: Touched, new_version: str) -> None:
     derived graph says of them, insert what the article graphs say now; then record ``new_version``."""
     ops = []
     for kind, var, templates, subjects in (
-            ("events", "e", _EVENT_FACTS, sorted(touched.events)),
+            ("events", "e", _EVENT_FACTS + _DIGEST_FACTS, sorted(touched.events)),
             ("people", "p", _PERSON_FACTS, sorted(touched.people)),
             ("memberships", "mem", _MEMBERSHIP_FACTS, sorted(touched.memberships))):
         for i in range(0, len(subjects), VALUES_BATCH):

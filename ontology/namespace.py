@@ -57,7 +57,7 @@ class LG(DefinedNamespace):
     digestDate: URIRef  # digest: date
     digestLanguage: URIRef  # digest: language of a source
     digestName: URIRef  # digest: name
-    digestOnlyLanguage: URIRef  # digest: only language
+    digestSingleLanguage: URIRef  # digest: row of a single-language event
     digestSources: URIRef  # digest: number of sources
     nameKey: URIRef  # name key
     polarity: URIRef  # polarity

@@ -18,6 +18,7 @@ ID = "https://w3id.org/legation/id/"
 LG = "https://w3id.org/legation/ontology#"
 E1 = ID + "event/CONSULT-PK-RU-2023-11-14"
 E3 = ID + "event/CONSULT-AF-PK-RU-2025-02"
+E7 = ID + "event/CONSULT-CN-RU-2023-05-10"
 E8 = ID + "event/CONSULT-IN-RU"
 
 
@@ -81,10 +82,12 @@ def test_each_event_once(fixture_store):
     e3 = digest_of(fixture_store, E3)
     assert e3["lg:digestDyad"] == {ID + "dyad/AF/PK", ID + "dyad/AF/RU", ID + "dyad/PK/RU"}
     # a set of states: its keys in order, its members; the only language of an event reported in one (E8)
-    assert e3["lg:digestStateSet"] == {ID + "states/AF/PK/RU"} and "lg:digestOnlyLanguage" not in e3
+    assert e3["lg:digestStateSet"] == {ID + "states/AF/PK/RU"} and "lg:digestSingleLanguage" not in e3
     assert digest_of(fixture_store, ID + "states/AF/PK/RU") == {
         "lg:setMember": {ID + "state/AF", ID + "state/PK", ID + "state/RU"}}
-    assert digest_of(fixture_store, E8)["lg:digestOnlyLanguage"] == {"en"}
+    # E8 in English only, undated: its row DATE|LANGUAGE|TYPE|SOURCES|STATES; E7 in Russian only, dated
+    assert digest_of(fixture_store, E8)["lg:digestSingleLanguage"] == {"|en|CONSULT|1|IN/RU"}
+    assert digest_of(fixture_store, E7)["lg:digestSingleLanguage"] == {"2023-05-10|ru|CONSULT|1|CN/RU"}
     assert "lg:digestDate" not in digest_of(fixture_store, E8)
     assert digest_of(fixture_store, ID + "dyad/AF/RU") == {"lg:pairFirst": {ID + "state/AF"},
                                                            "lg:pairSecond": {ID + "state/RU"}}
