@@ -67,6 +67,7 @@ def _near_after(positions: list[int], i: int, window: int, sent: Sent) -> bool:
 
 def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: list[Organization]) -> list[Event]:
     events: list[Event] = []
+    both_sides: list[Event] = []     # acts of "the two sides", "الجانبان", "обе стороны": no state named
     discussed: list[str] = []        # topics of the sentences that say what was discussed
     context_date = None
     last_day = None                  # the day the text last named, in any paragraph
@@ -110,6 +111,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         fut = _markers(sent, "FUTURE")
         cond = _markers(sent, "COND")
         doubt = _markers(sent, "DOUBT")
+        asked = [t for t in range(len(sent.tokens)) if token_in(doc, sent, t, "question")]
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
@@ -165,6 +167,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             etype = e.value
             if _near_before(doubt, m.start, 6, sent):
                 continue         # "the court is unlikely to decide", "вряд ли примет решение": not told as done
+            if _near_before(asked, m.start, 6, sent):
+                continue         # "هل تؤيد انضمامنا", "doubts on whether turnout will meet ...": asked, not told
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal
@@ -221,6 +225,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 if etype not in FORCE | VERBAL - {"AGREE", "REQUEST"}:
                     lo, hi = 0, len(sent.tokens)
             states_ = list(actors)
+            paired = not states_ and _names_both_sides(doc, sent, lo, hi)
             topics_ = list(topics)
             # "visited Karachi", "shelled Kharkiv": the object is where; "discussed Gaza": what was talked about
             target = _object_place(doc, sent, m) if etype in ON_PLACE | {"CONSULT"} \
@@ -291,12 +296,15 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     prev.states = sorted(set(prev.states) | set(ev.states))
                     _merge_into(prev, ev)
                     continue
+            if paired:
+                both_sides.append(ev)      # the article's two states, once they are known (below)
+                continue
             for part in _split_by_place(ev, sent, ents):
                 _add(events, part)
     story = _story_date(doc)
     events = _absorb_fragments([e for e in events if e.states], story)
     _topics_of_the_talks(events, discussed)
-    events = _absorb_fragments(_with_counterparts(doc, ents, events), story)
+    events = _absorb_fragments(_with_counterparts(doc, ents, events, both_sides), story)
     # talks need two sides: one state alone, with no organisation to meet, is half a meeting the text did not say
     events = [ev for ev in events if not (ev.type == "CONSULT" and len(ev.states) == 1 and not ev.organizations)]
     where = _story_place(doc, ents)
@@ -372,9 +380,11 @@ def _main_dyad(ents: list[EntMention], events: list[Event]) -> tuple[str, str] |
     return None
 
 
-def _with_counterparts(doc: Doc, ents: list[EntMention], events: list[Event]) -> list[Event]:
+def _with_counterparts(doc: Doc, ents: list[EntMention], events: list[Event],
+                       both_sides: list[Event] = ()) -> list[Event]:
     """A dyadic act (an agreement, a meeting, an accusation ...) reported with one state takes the article's
-    main counterpart: "Minsk accused Kyiv ..." then "it also demanded ..." — the demand is Minsk's to Kyiv."""
+    main counterpart: "Minsk accused Kyiv ..." then "it also demanded ..." — the demand is Minsk's to Kyiv. An act
+    of "the two sides" takes both."""
     if len(doc.sents) < 3:
         return events           # one sentence: nothing to borrow from
     dyad = _main_dyad(ents, events)
@@ -385,7 +395,19 @@ def _with_counterparts(doc: Doc, ents: list[EntMention], events: list[Event]) ->
             other = dyad[1] if ev.states[0] == dyad[0] else dyad[0]
             ev.states = sorted(ev.states + [other])
             ev.confidence = min(ev.confidence, 0.6)
+    for ev in both_sides:
+        ev.states = list(dyad)
+        ev.confidence = min(ev.confidence, 0.6)
+        _add(events, ev)
     return events
+
+
+def _names_both_sides(doc: Doc, sent: Sent, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi name the two parties without naming them: a dual (الجانبان، البلدين) or a number
+    before a noun of parties ("the two governments", "both sides", "обе стороны")."""
+    return any(token_in(doc, sent, t, "pair")
+               or (token_in(doc, sent, t, "pair-of") and token_in(doc, sent, t + 1, "pair-noun"))
+               for t in range(lo, hi))
 
 
 def _split_by_place(ev: Event, sent: Sent, ents: list[EntMention]) -> list[Event]:
@@ -646,11 +668,12 @@ def _needs_met(doc: Doc, sent: Sent, m, flags) -> bool:
     one: أقر الاتفاقية (approved the agreement) is an endorsement, أقر ... بأن (acknowledged that) is not. The
     word needed is looked for within six words; the one that rules a cue out within twelve, since a subject
     with its titles or a relative clause may come between in verb-first order ("أقر هانز بيتر بارتلز، رئيس
-    لجنة الدفاع بالبرلمان الألماني، بأن")."""
+    لجنة الدفاع بالبرلمان الألماني، بأن"). ``unless-near:<class>`` rules the cue out with such a word among the
+    three after it: "meet the minimum turnout" is no meeting, "meet to discuss the minimum wage" is."""
     for flag in flags:
         kind, _, cls = flag.partition(":")
-        if kind in ("needs", "unless"):
-            reach = 6 if kind == "needs" else 12
+        if kind in ("needs", "unless", "unless-near"):
+            reach = {"needs": 6, "unless": 12, "unless-near": 3}[kind]
             near = any(token_in(doc, sent, t, cls) for t in range(m.end, min(len(sent.tokens), m.end + reach)))
             if near != (kind == "needs"):
                 return False
@@ -878,8 +901,10 @@ def _subordinate(doc: Doc, sent: Sent, m) -> bool:
     comma in between."""
     for t in range(m.start - 1, -1, -1):
         tok = sent.tokens[t].text
-        if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that"):
-            return False      # a comma or "that" opens a new clause: "after the meeting, a statement said that ..."
+        if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that") or token_in(doc, sent, t, "main-clause"):
+            # a comma, "that" or a main clause's conjunction (وقد) opens a new clause: "after the meeting, a
+            # statement said that ..."
+            return False
         if _opens_clause(doc, sent, t):
             # ", where the three leaders signed ...": a new act at that place, not a background clause
             return not (t > 0 and sent.tokens[t - 1].text in {",", "،"} and token_in(doc, sent, t, "where"))
@@ -929,15 +954,16 @@ def _add(events: list[Event], ev: Event) -> None:
 
 
 def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
-    """Token ranges of the sentence's clauses: split at ; : — ( ) and before subordinators and relative pronouns
-    ("after", "which", "بعد", "الذي", "после того как", "который"), and where a trailing attribution begins."""
+    """Token ranges of the sentence's clauses: split at ; : — ( ) and before subordinators, relative pronouns
+    ("after", "which", "بعد", "الذي", "после того как", "который") and conjunctions that open a main clause (وقد),
+    and where a trailing attribution begins."""
     cuts = [0, _attribution_start(doc, sent)]
     toks = sent.tokens
     for t in range(1, len(toks)):
         text = toks[t].text
         if text in {";", ":", "—", "–"} or (text == "-" and toks[t - 1].end < toks[t].start):
             cuts.append(t)
-        elif _opens_clause(doc, sent, t):
+        elif _opens_clause(doc, sent, t) or token_in(doc, sent, t, "main-clause"):
             cuts.append(t)
         elif text in {",", "،"} and _new_subject_after(doc, sent, t + 1):
             cuts.append(t + 1)    # "Egypt condemned the move, and Sudan backed Cairo": two clauses

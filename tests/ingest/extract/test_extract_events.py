@@ -813,3 +813,49 @@ def test_plans_and_disagreement_in_their_other_forms(run, lang, text, types):
     """تخطط لـ (plans to) with a verbal noun is an announced act; Russian "не согласен" (short adjective)
     disagrees as "не согласился" does."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Serbia and Kosovo met in Brussels on Monday. Belgrade rejected the plan for the north. "
+           "The two governments struck a deal on licence plates on Tuesday."),
+    ("ar", "التقت صربيا وكوسوفو في بروكسل يوم الاثنين. ورفضت بلغراد الخطة الخاصة بالشمال. "
+           "وتوصلت الحكومتان إلى اتفاق بشأن لوحات السيارات يوم الثلاثاء."),
+    ("ru", "Сербия и Косово встретились в Брюсселе в понедельник. Белград отверг план по северу. "
+           "Обе стороны договорились о номерных знаках во вторник."),
+])
+def test_the_two_sides_are_the_articles_two_states(run, lang, text):
+    """"the two governments", الحكومتان (a dual), "обе стороны": the pair the article is about, when the clause
+    names no state — and توصل with its subject between it and اتفاق is an agreement reached."""
+    assert ("AGREE", ["RS", "XK"]) in [(e.type, e.states) for e in run(text, lang).events]
+
+
+def test_the_two_sides_need_an_article_about_two_states(run):
+    assert run("The two sides agreed on a new timetable on Monday.", "en").events == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "أعلنت اليونان أن الحدود التي تفصلها عن تركيا مغلقة وقد رفضت أثينا طلب أنقرة يوم الاثنين."),
+    ("ar", "قال وزير الخارجية اليوناني إن المقاطعة التي تحمل الاسم نفسه جزء من أراضيها، ولقد رفضت اليونان طلب "
+           "تركيا يوم الاثنين."),
+])
+def test_wa_qad_ends_a_relative_clause(run, lang, text):
+    """وقد / ولقد open a main clause: the act after them is no part of the relative clause before them."""
+    assert ("REJECT", ["GR", "TR"]) in [(e.type, e.states) for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Turnout in Slovenia may not meet the minimum threshold, Ljubljana said on Monday.", []),
+    ("en", "The Slovenian prime minister will meet the Croatian president in Zagreb on Thursday.", ["AGREE"]),
+    ("en", "Pollsters in Chile cast doubt on whether Bolivia would support the proposal.", []),
+    ("ar", "وجاء في ورقة الاقتراع: هل تؤيد انضمام سلوفينيا إلى الحلف مع قبول الاتفاق مع كرواتيا.", []),
+    ("ar", "تؤيد سلوفينيا انضمام كرواتيا إلى الحلف يوم الاثنين.", ["SUPPORT"]),
+])
+def test_a_target_met_and_a_question_are_no_acts(run, lang, text, types):
+    """"meet the minimum threshold" meets no one; "whether Bolivia would support", هل تؤيد: asked, not told."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+def test_a_campaign_is_no_blame(run):
+    """حملة (a campaign) is not حمّله (held him responsible) once ة and ه are folded."""
+    assert [e.type for e in run("وأثارت حملة لمقاطعة الاستفتاء في سلوفينيا شكوكا يوم الاثنين.", "ar").events] \
+        != ["ACCUSE"]
