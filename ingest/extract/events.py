@@ -112,6 +112,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         cond = _markers(sent, "COND")
         doubt = _markers(sent, "DOUBT")
         asked = [t for t in range(len(sent.tokens)) if token_in(doc, sent, t, "question")]
+        protesters = [c for c, e in cues if e.value == "PROTEST"]
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
@@ -178,6 +179,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
             hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
+            if etype == "ACCUSE" and any(c.start < m.start and _same_clause(clauses, c, m) for c in protesters):
+                etype = "PROTEST"        # "protesters condemned the decision", "المتظاهرين ... منددين": a protest
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
                 etype = "REQUEST"        # "X must hand over the suspects": a demand
             elif future or hypothetical:
@@ -600,9 +603,21 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
 
 def _announced(doc: Doc, sent: Sent, m, fut: list[int], flags) -> bool:
     """Whether a cue is told as to come: a future marker just before it ("will meet", "سوف", "لن"), the cue's
-    own future form (Russian perfective "проведут"; not in headlines) or a cue that announces by itself."""
-    return "future" in flags or _near_before(fut, m.start, 4, sent) \
-        or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text))
+    own future form (Russian perfective "проведут"; not in headlines) or a cue that announces by itself. Where the
+    verb comes first, the subject may stand between a wish and the act wished ("يريد كل من كيم والرئيس الأمريكي
+    دونالد ترامب عقد قمة ثانية"): up to ten words, with no other act, negation or "that" among them."""
+    if "future" in flags or _near_before(fut, m.start, 4, sent) \
+            or (not sent.headline and doc.lex.lang.future_tense(sent.tokens[m.start].text)):
+        return True
+    if not doc.lex.lang.verb_first:
+        return False
+    far = [p for p in fut if m.start - 10 <= p < m.start - 4]
+    if not far or not _near_before(far, m.start, 10, sent):
+        return False
+    first = max(far)
+    return not any(first < c.start < m.start and any(e.value in PLOVER or e.value == "NEG" for e in c.entries)
+                   for c in sent.cues) and first not in _markers(sent, "NEG") \
+        and not any(token_in(doc, sent, t, "that") for t in range(first + 1, m.start))    # (يُنتظر أن يقوم ...)
 
 
 def _nearest_place(sent: Sent, ents: list[EntMention], cue, places: list[str], reported: int) -> str | None:
@@ -791,7 +806,9 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
             if not (w.isalpha() and w.islower()) or token_in(doc, sent, t, "modal") \
                     or token_in(doc, sent, t, "auxiliary") or any(c.start <= t < c.end for c in sent.cues):
                 break
-    return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+    # (where adjectives follow their noun, one right before a verb qualifies the subject: "الرئيس الصربي عقد")
+    return not doc.lex.lang.adjective_after_noun and \
+        any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
 
 
 def _listed_as_written(doc: Doc, sent: Sent, m) -> bool:

@@ -859,3 +859,37 @@ def test_a_campaign_is_no_blame(run):
     """حملة (a campaign) is not حمّله (held him responsible) once ة and ه are folded."""
     assert [e.type for e in run("وأثارت حملة لمقاطعة الاستفتاء في سلوفينيا شكوكا يوم الاثنين.", "ar").events] \
         != ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    # a wish far before its act, the subject between (verb first): stated intent
+    ("ar", "يريد كل من الرئيس الصربي ورئيس الوزراء الألباني عقد قمة ثانية.", ["AGREE"]),
+    # على وشك (on the verge of): nearly done is not done
+    ("ar", "قال الرئيس الأمريكي إن بلاده كانت على وشك شن حرب على كوريا الشمالية.", []),
+    # protesters who condemn protest
+    ("ar", "خرج مئات المتظاهرين في برلين منددين بقرار الحكومة الألمانية استقبال الرئيس التركي يوم السبت.", ["PROTEST"]),
+    # giving up arms is a disarmament; imposing sanctions (توقيع العقوبات) is no signing
+    ("ar", "قالت الولايات المتحدة إنه يجب على إيران أن تتخلى عن برنامجها النووي.", ["REQUEST"]),
+    ("ar", "واصل الاتحاد الأوروبي توقيع العقوبات على روسيا يوم الاثنين.", ["SANCTION"]),
+])
+def test_arabic_wishes_near_acts_protests_and_disarmament(run, lang, text, types):
+    assert [e.type for e in run(text, lang).events] == types
+
+
+def test_kilan_min_is_both_not_no(run):
+    """كلا من (both) is no negation: "both want a summit" is intent, not refusal."""
+    assert [e.type for e in run("يريد كلا من الرئيس الصربي ورئيس الوزراء الكوسوفي عقد لقاء جديد.", "ar").events] \
+        == ["AGREE"]
+
+
+def test_arabic_impossible_is_a_refusal(run):
+    """من المستحيل (it is impossible) before an act refuses it, as "no way ... will" does."""
+    assert [e.type for e in run("قالت إيران يوم السبت إن من المستحيل نزع السلاح من جانب واحد دون ثقة بالولايات "
+                                "المتحدة.", "ar").events] == ["REJECT"]
+
+
+def test_a_wish_does_not_reach_across_that(run):
+    """"it was expected in Algiers that the president would make a visit": no wish of the president's, so no
+    stated intent (the far reach of a verb-first wish stops at أن)."""
+    text = "كان ينتظر في الأوساط السياسية بالجزائر أن يقوم الرئيس الجزائري بزيارة دولة إلى فرنسا يوم الاثنين."
+    assert "AGREE" not in [e.type for e in run(text, "ar").events]
