@@ -18,6 +18,7 @@ from ..text import Token, split_sentences, tokenize
 from . import lexicon
 from .dates import DateExpr, find_dates, parse_iso
 from .gazetteer import Match, token_keys
+from .unglue import Unglue, article_words, suspect
 
 
 @dataclass
@@ -70,10 +71,15 @@ def build(article: Article) -> Doc:
     published = parse_iso(article.published_date) or _first_full_date(article, lex) or _dateline_date(article, lex)
     norm = _word_norm(lang)
     sents: list[Sent] = []
+    unglue = None
     for s, e in split_sentences(text, 0, end, lang.abbreviations, lang.sentence_openers):
         toks = tokenize(text, s, e, len(sents))
         if not toks:
             continue
+        if suspect(lang, toks):
+            # words run together ("التقىبومبيومعكيمجونغأون"): cut at known words (a rare repair, made lazily)
+            unglue = unglue or Unglue(lang, lex.vocabulary, article_words(lang, text))
+            toks = unglue.tokens(toks)
         keys = token_keys(lang, toks)
         sent = Sent(len(sents), s, e, toks, keys, [norm(t.text) for t in toks])
         sent.headline = article.title is not None and s < article.body_start

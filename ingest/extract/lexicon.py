@@ -42,6 +42,12 @@ class Lexicons:
         return _Classes({k: frozenset(v) for k, v in out.items()})
 
     @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the lexicons know (for cutting words run together: ``unglue``)."""
+        from .unglue import vocabulary
+        return vocabulary(self)
+
+    @cached_property
     def _class_index(self) -> dict[str, frozenset[str]]:
         """The inverse of ``word_classes``: each normal form → the classes it belongs to."""
         out: dict[str, set[str]] = {}

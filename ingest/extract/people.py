@@ -491,12 +491,14 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
 
 def _inside_longer_name(doc: Doc, sent: Sent, t: int, cased: bool) -> bool:
     """Token t is inside a longer name: after "bin"/"بن" ("Prince Abdulaziz bin Salman bin Abdulaziz" is not King
-    Salman bin Abdulaziz) or, in a cased script, before another capitalised word (the surname ends a name)."""
+    Salman bin Abdulaziz), or before another capitalised word (the surname ends a name) or, in an uncased script,
+    another known name word."""
     toks = sent.tokens
     if t > 0 and token_in(doc, sent, t - 1, "name-particle"):
         return True
     if not cased:
-        return False
+        # uncased: a known name word right after it ("كيم جونغ أون" is not Jeong Kyeong-doo)
+        return t + 1 < len(toks) and doc.lex.lang.norm(toks[t + 1].text) in doc.lex.names
     return t + 1 < len(toks) and toks[t + 1].is_word and toks[t + 1].text[:1].isupper()
 
 

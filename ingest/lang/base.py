@@ -46,6 +46,8 @@ class Language:
     adjective_after_noun: bool = False
     # the subject may follow its verb (بحث الجانبان الوضع): what follows a verb is not only its object
     verb_first: bool = False
+    # tokens of this many characters or more may be words run together (text that lost its spaces): 0, never
+    glued_min: int = 0
 
     # --- normalisation -------------------------------------------------------------------------------
     def norm(self, word: str) -> str:

@@ -61,6 +61,7 @@ class Defaults(Language):
     stripping_keys: bool = True
     adjective_after_noun: bool = True
     verb_first: bool = True
+    glued_min: int = 14
 
     def norm(self, word: str) -> str:
         return normalize(word)
