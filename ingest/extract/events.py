@@ -195,6 +195,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 # (where the verb comes first the one named after it is who welcomes, unless بـ marks the object)
                 # "welcomed Zelensky on arrival": a reception, not an endorsement ("welcomed Reagan's statement")
                 etype = "CONSULT"
+            if etype == "SUPPORT" and token_in(doc, sent, m.start, "greeting") and \
+                    any(token_in(doc, sent, t, "received") for t in range(max(0, m.start - 4), m.start)):
+                etype = "CONSULT"        # "received a warm welcome", "حظي بترحيب": a reception
             if etype not in chosen or (chosen[etype][1] and not weak):
                 chosen[etype] = (m, weak, cue_context, flags)
         for etype, (m, weak, cue_context, flags) in chosen.items():
@@ -704,11 +707,12 @@ def _example(doc: Doc, sent: Sent, m) -> bool:
 def _goal(doc: Doc, sent: Sent, m) -> bool:
     """A noun of an act after "toward" or "capable of" ("a step toward denuclearization", "العمل نحو نزع
     السلاح", "на пути к разоружению", "кораблей, способных к развертыванию"), past an opening quote: an aim or
-    a capability, not an act done."""
+    a capability, not an act done; or one or two words after a word of its ending (إنهاء رسمي للحرب)."""
     i = m.start
     while i > 0 and not sent.tokens[i - 1].text[:1].isalnum() and sent.tokens[i - 1].text not in {",", "،", "."}:
         i -= 1
-    return phrase_before(doc, sent, i, "goal")
+    # (an act whose end is sought or declared is not told as going on: "إنهاء رسمي للحرب الكورية")
+    return phrase_before(doc, sent, i, "goal") or any(token_in(doc, sent, t, "ending") for t in range(max(0, i - 2), i))
 
 
 def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:

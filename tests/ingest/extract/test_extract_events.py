@@ -893,3 +893,19 @@ def test_a_wish_does_not_reach_across_that(run):
     stated intent (the far reach of a verb-first wish stops at أن)."""
     text = "كان ينتظر في الأوساط السياسية بالجزائر أن يقوم الرئيس الجزائري بزيارة دولة إلى فرنسا يوم الاثنين."
     assert "AGREE" not in [e.type for e in run(text, "ar").events]
+
+
+def test_a_war_to_be_ended_is_no_attack(run):
+    """إنهاء الحرب (ending the war): the war is what is to end, not an attack told."""
+    text = "قالت الصين يوم السبت إن بيونغيانغ تسعى لإنهاء رسمي للحرب الكورية."
+    assert "ASSAULT" not in [e.type for e in run(text, "ar").events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "حظي الرئيس التركي بترحيب حار في برلين يوم السبت."),
+    ("ar", "لقي الرئيس التركي الترحيب في كولونيا يوم السبت."),
+])
+def test_a_welcome_received_is_a_reception(run, lang, text):
+    """"received a warm welcome", حظي بترحيب: a reception (CONSULT, the host's state taking part), not an
+    endorsement."""
+    assert [(e.type, e.states) for e in run(text, lang).events] == [("CONSULT", ["DE", "TR"])]
