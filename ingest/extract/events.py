@@ -224,6 +224,16 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                                             + _participants(doc, sent, ents, people, orgs, rel[1], hi)[0]))
             else:
                 actors = _participants(doc, sent, ents, people, orgs, lo, hi)[0]
+            told = next((c for c in sent.cues if lo <= c.start and c.end < reported < m.start
+                         and token_in(doc, sent, c.start, "tell")), None)
+            if told is not None:
+                # "Mikati told Hochstein that Lebanon wanted Israel to stop ...": the one told, between a verb of
+                # telling and "that", is no party to the act reported (unless the clause names it too)
+                inner = _participants(doc, sent, ents, people, orgs, reported, hi)[0]
+                kept = [c for c in actors if c in inner or
+                        c not in _participants(doc, sent, ents, people, orgs, told.end, reported)[0]]
+                if len(kept) >= 2:
+                    actors = kept
             if not actors:
                 # the clause names none: the sentence's parties (a state named as the venue of a meeting or a
                 # promise elsewhere in the sentence is still no party; of strikes or threats it is the target)

@@ -909,3 +909,12 @@ def test_a_welcome_received_is_a_reception(run, lang, text):
     """"received a warm welcome", حظي بترحيب: a reception (CONSULT, the host's state taking part), not an
     endorsement."""
     assert [(e.type, e.states) for e in run(text, lang).events] == [("CONSULT", ["DE", "TR"])]
+
+
+def test_wanting_another_state_to_act_is_a_demand_not_of_the_one_told(run):
+    """"wanted Israel to stop" demands (wanting to do is intent); the one told, between "told" and "that", is no
+    party to it."""
+    text = ("Lebanese Prime Minister Najib Mikati told the US envoy on Thursday that Lebanon wanted Israel to stop "
+            "its strikes on southern Lebanon.")
+    assert [(e.type, e.states) for e in run(text, "en").events] == [("REQUEST", ["IL", "LB"])]
+    assert [e.type for e in run("Lebanon wanted to hold talks with Israel on Thursday.", "en").events] == ["AGREE"]
