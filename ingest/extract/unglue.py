@@ -14,6 +14,7 @@ from ..text import Token
 
 MAX_WORD = 16           # the longest piece tried (letters and marks)
 UNKNOWN_SHARE = 0.3     # a cut leaving more of the token unknown than this is not kept
+MAX_GLUED = 400         # longer tokens are left alone (a data blob, not a line: the cut is quadratic in it)
 SURE_MIN = 17           # tokens this long are no single word; shorter suspects are cut only into known words
 _PRONOUNS = ("هما", "ها", "هم", "ه", "نا", "كم")
 
@@ -54,8 +55,8 @@ class Unglue:
         """The pieces of a run-together token, or None to keep it whole."""
         word = tok.text
         letters = sum(1 for ch in word if not _is_mark(ch))
-        if letters < self.lang.glued_min or self.known(word):
-            return None
+        if letters < self.lang.glued_min or len(word) > MAX_GLUED or word.isascii() or self.known(word):
+            return None          # (a Latin word, a number or a blob of a page is no line of this script)
         n = len(word)
         inf = float("inf")
         # up to each position: (unknown letters, pieces, pieces known only with a clitic taken off)

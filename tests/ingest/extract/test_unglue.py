@@ -38,3 +38,9 @@ def test_an_article_that_lost_its_spaces_is_read(run):
     ex = run(glued, "ar")
     assert {"RU", "TR"} <= {s.code for s in ex.states}
     assert ("CONSULT", ["RU", "TR"]) in [(e.type, e.states) for e in ex.events]
+
+
+def test_latin_words_numbers_and_blobs_are_left_alone():
+    assert _cut("internationalisation") is None
+    assert _cut("12345678901234567890") is None
+    assert _cut("التقىالوزير" * 60) is None            # 660 characters: a blob, not a line
