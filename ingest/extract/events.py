@@ -3,8 +3,10 @@ place and topics of its sentence — coded by the conventions in the shared eval
 
 - Strong cues (verbs) make an event; weak cues (nouns: "talks", "sanctions") only with support nearby: a date or
   place in the sentence, an occurrence verb (held, عُقد, состоялся), or the headline.
-- Markers change a cue: negation drops it; an announced future act or a hypothetical makes cooperation AGREE and
-  force or coercion THREATEN (the README's conventions for intent and threats).
+- Markers change a cue: negation drops it, before a verb or on a noun's own predicate ("the talks did not take
+  place"), and makes a refused act to come REJECT ("will never disarm", "disarmament won't come"); an announced
+  future act or a hypothetical makes cooperation AGREE and force or coercion THREATEN (the README's conventions
+  for intent and threats).
 - Participants are the states acting in the sentence: named, by adjective or demonym, by seat or capital used for
   the government, through their officials, state bodies or bilateral committees — not states that are only a
   subject ("the situation in Afghanistan"), the place of the event, or the source of the report.
@@ -170,6 +172,12 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal
                 else:
                     continue
+            elif weak or any(x.data[0] == "weak" for x in m.entries):      # (a noun reading of it)
+                denied = _denied_after(doc, sent, m, neg, fut, occur)
+                if denied == "future" and (etype == "AGREE" or etype in REFUSABLE):
+                    etype = "REJECT"     # "disarmament won't come", "разоружения не будет": a refusal
+                elif denied:
+                    continue             # "the talks did not take place", "переговоры не состоялись"
             if etype != "THREATEN" and _in_condition(doc, sent, m):
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
@@ -574,6 +582,24 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
             close = next((t for t in range(a + 1, b) if sent.tokens[t].text in {",", "،", ";"}), b)
             out.append((a, close))
     return out
+
+
+def _denied_after(doc: Doc, sent: Sent, m, neg: list[int], fut: list[int], occur: list[int]) -> str | None:
+    """A noun cue whose own predicate, right after it, is negated: a future one ("disarmament won't come",
+    "разоружения не будет": "future") or one of occurrence ("the talks did not take place", "переговоры не
+    состоялись": "occur"); else None. A negation with no such verb at it ("talks without preconditions") leaves
+    the noun alone."""
+    for n in neg:
+        # (the noun's own predicate: within a few words, with no comma or other act between)
+        if not (m.end <= n <= m.end + 6) or any(sent.tokens[t].text in {",", "،", ";", ":"} for t in range(m.end, n)) \
+                or any(m.end <= c.start < n and any(e.value in PLOVER for e in c.entries) for c in sent.cues):
+            continue
+        if any(n - 1 <= p <= n + 1 for p in fut):
+            return "future"
+        # the verb right after the negation, or after an auxiliary ("will not be held")
+        if any(p == n + 1 or (p == n + 2 and token_in(doc, sent, n + 1, "auxiliary")) for p in occur):
+            return "occur"
+    return None
 
 
 def _announced(doc: Doc, sent: Sent, m, fut: list[int], flags) -> bool:

@@ -813,3 +813,43 @@ def test_plans_and_disagreement_in_their_other_forms(run, lang, text, types):
     """تخطط لـ (plans to) with a verbal noun is an announced act; Russian "не согласен" (short adjective)
     disagrees as "не согласился" does."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Russia won't withdraw its troops from Syria.", ["REJECT"]),
+    ("en", "Turkey didn't attack Syria on Monday.", []),
+    ("en", "Turkey didn’t attack Syria on Monday.", []),
+    ("ru", "Турция не атаковала Сирию в понедельник.", []),
+    ("ar", "لم تهاجم تركيا سوريا يوم الاثنين.", []),
+])
+def test_contracted_negation(run, lang, text, types):
+    """"won't", "didn't" (split by the tokenizer at the apostrophe) negate as "will not", "did not" do."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Russia said on Monday that a truce with Ukraine won't happen.", ["REJECT"]),
+    ("ru", "Россия в понедельник заявила, что перемирия с Украиной не будет.", ["REJECT"]),
+    ("ar", "قالت روسيا يوم الاثنين إن الهدنة مع أوكرانيا لن تحدث.", ["REJECT"]),
+    ("en", "The talks between Russia and Turkey did not take place on Monday.", []),
+    ("ru", "Переговоры между Россией и Турцией в понедельник не состоялись.", []),
+    ("en", "Talks between Russia and Turkey without preconditions took place on Monday.", ["CONSULT"]),
+    ("ru", "Переговоры России и Турции без предварительных условий состоялись в понедельник.", ["CONSULT"]),
+])
+def test_a_noun_act_denied_by_its_own_predicate(run, lang, text, types):
+    """A noun whose predicate is negated right after it: one to come is refused ("a truce won't happen",
+    "перемирия не будет"), one that did not occur is no act ("the talks did not take place"); a negation that
+    is no predicate of it ("without preconditions", "без условий") changes nothing."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran said the United States continued its sanctions against Tehran."),
+    ("en", "The ongoing sanctions against Iran hurt its economy, an Iranian minister said on Monday."),
+    ("ru", "Иран заявил, что США продолжают использовать санкции против Тегерана."),
+    ("ru", "Продолжающиеся санкции против Ирана вредят его экономике, заявил иранский министр в понедельник."),
+])
+def test_continuing_an_act_tells_it_occurs(run, lang, text):
+    """"continued its sanctions", "продолжают использовать санкции", "ongoing sanctions": the sanctions are
+    in force, not just named."""
+    assert "SANCTION" in [e.type for e in run(text, lang).events]
