@@ -181,7 +181,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             if etype != "THREATEN" and _in_condition(doc, sent, m):
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
-            hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
+            # (Russian бы follows its verb: "ударили бы", "would strike")
+            hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags) \
+                or m.end in cond
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
                 etype = "REQUEST"        # "X must hand over the suspects": a demand
             elif future or hypothetical:

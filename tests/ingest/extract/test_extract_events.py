@@ -853,3 +853,24 @@ def test_continuing_an_act_tells_it_occurs(run, lang, text):
     """"continued its sanctions", "продолжают использовать санкции", "ongoing sanctions": the sanctions are
     in force, not just named."""
     assert "SANCTION" in [e.type for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Greece and Bulgaria struck a deal on the border crossing in Sofia on Monday."),
+    ("ru", "Греция и Болгария заключили соглашение о пограничном переходе в Софии в понедельник."),
+])
+def test_striking_a_deal_is_concluding_one(run, lang, text):
+    """"struck a deal" concludes an agreement as "заключили соглашение" does (SUPPORT); reaching one is AGREE."""
+    assert [e.type for e in run(text, lang).events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("ru", "Министр заявил, что этот шаг подорвал бы доверие между Россией и Турцией.", []),
+    ("ru", "Боевик подорвался на мине в Сирии в понедельник.", ["ASSAULT"]),
+    ("ru", "Министр заявил, что Россия атаковала бы Украину.", ["THREATEN"]),
+    ("en", "The minister said that Russia would attack Ukraine.", ["THREATEN"]),
+])
+def test_undermining_and_the_conditional_after_the_verb(run, lang, text, types):
+    """"подорвать доверие" (undermine) is no blast: only the reflexive "подорвался" (was blown up) reads as
+    one, by its forms; "бы" after the verb makes it hypothetical, as "would" before it does."""
+    assert [e.type for e in run(text, lang).events] == types
