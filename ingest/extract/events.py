@@ -3,10 +3,10 @@ place and topics of its sentence — coded by the conventions in the shared eval
 
 - Strong cues (verbs) make an event; weak cues (nouns: "talks", "sanctions") only with support nearby: a date or
   place in the sentence, an occurrence verb (held, عُقد, состоялся), or the headline.
-- Markers change a cue: negation drops it, before a verb or on a noun's own predicate ("the talks did not take
-  place"), and makes a refused act to come REJECT ("will never disarm", "disarmament won't come"); an announced
-  future act or a hypothetical makes cooperation AGREE and force or coercion THREATEN (the README's conventions
-  for intent and threats).
+- Markers change a cue: a counterfactual ("would have", "если бы") drops it; negation drops it, before a verb
+  or on a noun's own predicate ("the talks did not take place"), and makes a refused act to come REJECT ("will
+  never disarm", "disarmament won't come"); an announced future act or a hypothetical makes cooperation AGREE
+  and force or coercion THREATEN (the README's conventions for intent and threats).
 - Participants are the states acting in the sentence: named, by adjective or demonym, by seat or capital used for
   the government, through their officials, state bodies or bilateral committees — not states that are only a
   subject ("the situation in Afghanistan"), the place of the event, or the source of the report.
@@ -112,6 +112,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         fut = _markers(sent, "FUTURE")
         cond = _markers(sent, "COND")
         doubt = _markers(sent, "DOUBT")
+        irreal = _markers(sent, "IRREAL")
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
@@ -167,6 +168,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             etype = e.value
             if _near_before(doubt, m.start, 6, sent):
                 continue         # "the court is unlikely to decide", "вряд ли примет решение": not told as done
+            if _near_before(irreal, m.start, 8, sent) or any(_flagged(sent, p, "IRREAL", "sentence") for p in irreal):
+                continue         # "would have been killed", "если бы ..., не оказалась бы в тупике": what did not happen
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal

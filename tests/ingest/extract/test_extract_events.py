@@ -874,3 +874,15 @@ def test_undermining_and_the_conditional_after_the_verb(run, lang, text, types):
     """"подорвать доверие" (undermine) is no blast: only the reflexive "подорвался" (was blown up) reads as
     one, by its forms; "бы" after the verb makes it hypothetical, as "would" before it does."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia would have attacked Ukraine on Monday but for the snow, the minister said."),
+    ("en", "Millions of Koreans would have been killed in a war between the two Koreas, the minister said on Monday."),
+    ("ru", "Если бы не посредничество Катара, Россия атаковала бы Украину в понедельник."),
+    ("ru", "Если бы переговоры вела Турция, а не США, Россия и Украина не оказались бы в таком тупике в понедельник."),
+])
+def test_a_counterfactual_is_no_act(run, lang, text):
+    """"would have attacked", "если бы ..., не оказались бы в тупике": what did not happen is not coded, neither
+    as the act nor as a threat."""
+    assert [e.type for e in run(text, lang).events] == []
