@@ -709,8 +709,14 @@ def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     aim, not a second event."""
     if m.start == 0:
         return False
-    if phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text):
+    word = sent.tokens[m.start].text
+    if phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(word):
         return any(other.start < m.start for other, _, _, _ in kept)
+    if doc.lex.lang.infinitive(word) and not any(c.end == m.start for c in sent.cues):
+        # a Russian infinitive is the "to" form: after a verb of another act it is what that act is about
+        # ("осудили решение пригласить его", "condemned the decision to welcome him"); after a modal or a
+        # marker ("должен посетить", "может посетить") it is the main verb
+        return any(other.start < m.start and not weak for other, _, weak, _ in kept)
     # a participle after a deed is its manner ("marched through Niamey demanding that ..."); after words, more
     # words ("expressed its condemnation, warning that ...")
     return doc.lex.lang.participle(sent.tokens[m.start].text) and \

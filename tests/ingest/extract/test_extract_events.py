@@ -886,3 +886,15 @@ def test_a_counterfactual_is_no_act(run, lang, text):
     """"would have attacked", "если бы ..., не оказались бы в тупике": what did not happen is not coded, neither
     as the act nor as a threat."""
     assert [e.type for e in run(text, lang).events] == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday Greece condemned both Turkey's policy and the German government's decision to invite the "
+           "Turkish president for a visit."),
+    ("ru", "В понедельник Греция осудила как политику Турции, так и решение правительства Германии пригласить "
+           "турецкого президента с визитом."),
+])
+def test_an_infinitive_after_an_act_is_its_content(run, lang, text):
+    """A Russian infinitive after another act of its sentence ("осудила решение ... пригласить") is what the act
+    is about, as "to invite" is in English: no invitation is coded."""
+    assert [e.type for e in run(text, lang).events] == ["ACCUSE"]
