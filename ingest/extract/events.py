@@ -803,9 +803,15 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
                 return True
             w = toks[t].text
             if not (w.isalpha() and w.islower()) or token_in(doc, sent, t, "modal") \
-                    or token_in(doc, sent, t, "auxiliary") or any(c.start <= t < c.end for c in sent.cues):
-                break
+                    or token_in(doc, sent, t, "auxiliary") \
+                    or any(c.start <= t < c.end and _acts(c) for c in sent.cues):
+                break     # (an adjective that is only a marker, "of possible talks", does not stop the search)
     return any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+
+
+def _acts(cue) -> bool:
+    """Whether a cue names an act (a PLOVER type or a verb of saying), not only a marker."""
+    return any(e.value in PLOVER or e.value == "SAY" for e in cue.entries)
 
 
 def _listed_as_written(doc: Doc, sent: Sent, m) -> bool:

@@ -898,3 +898,14 @@ def test_an_infinitive_after_an_act_is_its_content(run, lang, text):
     """A Russian infinitive after another act of its sentence ("осудила решение ... пригласить") is what the act
     is about, as "to invite" is in English: no invitation is coded."""
     assert [e.type for e in run(text, lang).events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "The minister said Turkey would not influence the outcome of possible talks with Russia.", []),
+    ("ru", "Министр заявил, что Турция не будет влиять на исход возможных переговоров с Россией.", []),
+    ("ru", "Министр иностранных дел России переговорил с турецким коллегой в понедельник.", ["CONSULT"]),
+])
+def test_the_noun_talks_is_no_verb(run, lang, text, types):
+    """"переговоров" shares its stem with the verb переговорить but is a noun: with nothing to say the talks
+    took place, no meeting (the verb itself still is one)."""
+    assert [e.type for e in run(text, lang).events] == types
