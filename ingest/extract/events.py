@@ -3,10 +3,10 @@ place and topics of its sentence — coded by the conventions in the shared eval
 
 - Strong cues (verbs) make an event; weak cues (nouns: "talks", "sanctions") only with support nearby: a date or
   place in the sentence, an occurrence verb (held, عُقد, состоялся), or the headline.
-- Markers change a cue: a counterfactual ("would have", "если бы") drops it; negation drops it, before a verb
-  or on a noun's own predicate ("the talks did not take place"), and makes a refused act to come REJECT ("will
-  never disarm", "disarmament won't come"); an announced future act or a hypothetical makes cooperation AGREE
-  and force or coercion THREATEN (the README's conventions for intent and threats).
+- Markers change a cue: a counterfactual ("would have", "если бы") or a hope drops it; negation drops it,
+  before a verb or on a noun's own predicate ("the talks did not take place"), and makes a refused act to come
+  REJECT ("will never disarm", "disarmament won't come"); an announced future act or a hypothetical makes
+  cooperation AGREE and force or coercion THREATEN (the README's conventions for intent and threats).
 - Participants are the states acting in the sentence: named, by adjective or demonym, by seat or capital used for
   the government, through their officials, state bodies or bilateral committees — not states that are only a
   subject ("the situation in Afghanistan"), the place of the event, or the source of the report.
@@ -113,6 +113,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         cond = _markers(sent, "COND")
         doubt = _markers(sent, "DOUBT")
         irreal = _markers(sent, "IRREAL")
+        hoped = [c.end for c in sent.cues if any(e.value == "HOPE" for e in c.entries)]
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
@@ -169,7 +170,9 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
             if _near_before(doubt, m.start, 6, sent):
                 continue         # "the court is unlikely to decide", "вряд ли примет решение": not told as done
             if _near_before(irreal, m.start, 8, sent) or any(_flagged(sent, p, "IRREAL", "sentence") for p in irreal):
-                continue         # "would have been killed", "если бы ..., не оказалась бы в тупике": what did not happen
+                continue         # "would have been killed", "если бы ..., не оказалась бы в тупике": not done
+            if _near_before(hoped, m.start, 8, sent):
+                continue         # "hopes the court will reopen the path", "надеясь, что суд поддержит": only hoped for
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal
@@ -185,8 +188,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
             # (Russian бы follows its verb: "ударили бы", "would strike")
-            hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags) \
-                or m.end in cond
+            hypothetical = _near_before(cond, m.start, 6, sent) or m.end in cond \
+                or (cond and min(cond) < m.start and "if" not in flags)
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
                 etype = "REQUEST"        # "X must hand over the suspects": a demand
             elif future or hypothetical:

@@ -909,3 +909,15 @@ def test_the_noun_talks_is_no_verb(run, lang, text, types):
     """"переговоров" shares its stem with the verb переговорить but is a noun: with nothing to say the talks
     took place, no meeting (the verb itself still is one)."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Bolivia hopes the court will order Chile to reopen the border on Monday.", []),
+    ("en", "Bolivia hopes to reopen the border with Chile on Monday.", ["AGREE"]),
+    ("ru", "Боливийцы надеются, что суд в Гааге сможет поддержать требование Боливии к Чили.", []),
+    ("ru", "Надеясь, что суд поддержит Боливию, президент Боливии отправился в Гаагу.", []),
+])
+def test_what_is_hoped_for_is_no_act(run, lang, text, types):
+    """"hopes the court will order", "надеются, что суд сможет поддержать": an attitude, not coded; "hopes to
+    reopen" is the subject's own intent (AGREE)."""
+    assert [e.type for e in run(text, lang).events] == types
