@@ -713,9 +713,10 @@ def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     if m.start == 0:
         return False
     word = sent.tokens[m.start].text
-    if phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(word):
+    governed = any(c.end == m.start for c in sent.cues)    # "is obliged to negotiate", "должен посетить"
+    if (phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(word)) and not governed:
         return any(other.start < m.start for other, _, _, _ in kept)
-    if doc.lex.lang.infinitive(word) and not any(c.end == m.start for c in sent.cues):
+    if doc.lex.lang.infinitive(word) and not governed:
         # a Russian infinitive is the "to" form: after a verb of another act it is what that act is about
         # ("осудили решение пригласить его", "condemned the decision to welcome him"); after a modal or a
         # marker ("должен посетить", "может посетить") it is the main verb

@@ -921,3 +921,13 @@ def test_what_is_hoped_for_is_no_act(run, lang, text, types):
     """"hopes the court will order", "надеются, что суд сможет поддержать": an attitude, not coded; "hopes to
     reopen" is the subject's own intent (AGREE)."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Greece claims that - after years of fitful talks - Turkey is obliged to negotiate with Cyprus.", ["REQUEST"]),
+    ("ru", "Греция утверждает, что после многих лет переговоров Турция обязана вести переговоры с Кипром.", ["REQUEST"]),
+])
+def test_to_after_a_marker_is_no_purpose(run, lang, text, types):
+    """"is obliged to negotiate": the "to" belongs to the marker, so the act is no purpose of the talks named
+    before it."""
+    assert [e.type for e in run(text, lang).events] == types
