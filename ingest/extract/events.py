@@ -3,8 +3,10 @@ place and topics of its sentence — coded by the conventions in the shared eval
 
 - Strong cues (verbs) make an event; weak cues (nouns: "talks", "sanctions") only with support nearby: a date or
   place in the sentence, an occurrence verb (held, عُقد, состоялся), or the headline.
-- Markers change a cue: negation drops it; an announced future act or a hypothetical makes cooperation AGREE and
-  force or coercion THREATEN (the README's conventions for intent and threats).
+- Markers change a cue: a counterfactual ("would have", "если бы") or a hope drops it; negation drops it,
+  before a verb or on a noun's own predicate ("the talks did not take place"), and makes a refused act to come
+  REJECT ("will never disarm", "disarmament won't come"); an announced future act or a hypothetical makes
+  cooperation AGREE and force or coercion THREATEN (the README's conventions for intent and threats).
 - Participants are the states acting in the sentence: named, by adjective or demonym, by seat or capital used for
   the government, through their officials, state bodies or bilateral committees — not states that are only a
   subject ("the situation in Afghanistan"), the place of the event, or the source of the report.
@@ -113,6 +115,8 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         doubt = _markers(sent, "DOUBT")
         asked = [t for t in range(len(sent.tokens)) if token_in(doc, sent, t, "question")]
         protesters = [c for c, e in cues if e.value == "PROTEST"]
+        irreal = _markers(sent, "IRREAL")
+        hoped = [c.end for c in sent.cues if any(e.value == "HOPE" for e in c.entries)]
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a
@@ -170,15 +174,27 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
                 continue         # "the court is unlikely to decide", "вряд ли примет решение": not told as done
             if _near_before(asked, m.start, 6, sent):
                 continue         # "هل تؤيد انضمامنا", "doubts on whether turnout will meet ...": asked, not told
+            if _near_before(irreal, m.start, 8, sent) or any(_flagged(sent, p, "IRREAL", "sentence") for p in irreal):
+                continue         # "would have been killed", "если бы ..., не оказалась бы в тупике": not done
+            if _near_before(hoped, m.start, 8, sent):
+                continue         # "hopes the court will reopen the path", "надеясь, что суд поддержит": only hoped for
             if _near_before(neg, m.start, 3, sent):
                 if etype == "AGREE" or (etype in REFUSABLE and _announced(doc, sent, m, fut, flags)):
                     etype = "REJECT"     # "will never disarm", "لن ننسحب", "не выведет войска": a refusal
                 else:
                     continue
+            elif weak or any(x.data[0] == "weak" for x in m.entries):      # (a noun reading of it)
+                denied = _denied_after(doc, sent, m, neg, fut, occur)
+                if denied == "future" and (etype == "AGREE" or etype in REFUSABLE):
+                    etype = "REJECT"     # "disarmament won't come", "разоружения не будет": a refusal
+                elif denied:
+                    continue             # "the talks did not take place", "переговоры не состоялись"
             if etype != "THREATEN" and _in_condition(doc, sent, m):
                 continue     # "if they do not agree to our membership, we can turn to ...": a condition, no act
             future = _announced(doc, sent, m, fut, flags) or _near_after(fut, m.end, 5, sent)
-            hypothetical = _near_before(cond, m.start, 6, sent) or (cond and min(cond) < m.start and "if" not in flags)
+            # (Russian бы follows its verb: "ударили бы", "would strike")
+            hypothetical = _near_before(cond, m.start, 6, sent) or m.end in cond \
+                or (cond and min(cond) < m.start and "if" not in flags)
             if etype == "ACCUSE" and any(c.start < m.start and _same_clause(clauses, c, m) for c in protesters):
                 etype = "PROTEST"        # "protesters condemned the decision", "المتظاهرين ... منددين": a protest
             if _near_before(must, m.start, 4, sent) and etype not in ("THREATEN", "REQUEST"):
@@ -614,6 +630,24 @@ def _relative_clauses(doc: Doc, sent: Sent, clauses: list[tuple[int, int]] | Non
     return out
 
 
+def _denied_after(doc: Doc, sent: Sent, m, neg: list[int], fut: list[int], occur: list[int]) -> str | None:
+    """A noun cue whose own predicate, right after it, is negated: a future one ("disarmament won't come",
+    "разоружения не будет": "future") or one of occurrence ("the talks did not take place", "переговоры не
+    состоялись": "occur"); else None. A negation with no such verb at it ("talks without preconditions") leaves
+    the noun alone."""
+    for n in neg:
+        # (the noun's own predicate: within a few words, with no comma or other act between)
+        if not (m.end <= n <= m.end + 6) or any(sent.tokens[t].text in {",", "،", ";", ":"} for t in range(m.end, n)) \
+                or any(m.end <= c.start < n and any(e.value in PLOVER for e in c.entries) for c in sent.cues):
+            continue
+        if any(n - 1 <= p <= n + 1 for p in fut):
+            return "future"
+        # the verb right after the negation, or after an auxiliary ("will not be held")
+        if any(p == n + 1 or (p == n + 2 and token_in(doc, sent, n + 1, "auxiliary")) for p in occur):
+            return "occur"
+    return None
+
+
 def _announced(doc: Doc, sent: Sent, m, fut: list[int], flags) -> bool:
     """Whether a cue is told as to come: a future marker just before it ("will meet", "سوف", "لن"), the cue's
     own future form (Russian perfective "проведут"; not in headlines) or a cue that announces by itself. Where the
@@ -730,8 +764,15 @@ def _purpose(doc: Doc, sent: Sent, m, kept) -> bool:
     aim, not a second event."""
     if m.start == 0:
         return False
-    if phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(sent.tokens[m.start].text):
+    word = sent.tokens[m.start].text
+    governed = any(c.end == m.start for c in sent.cues)    # "is obliged to negotiate", "должен посетить"
+    if (phrase_before(doc, sent, m.start, "purpose") or doc.lex.lang.purpose_prefix(word)) and not governed:
         return any(other.start < m.start for other, _, _, _ in kept)
+    if doc.lex.lang.infinitive(word) and not governed:
+        # a Russian infinitive is the "to" form: after a verb of another act it is what that act is about
+        # ("осудили решение пригласить его", "condemned the decision to welcome him"); after a modal or a
+        # marker ("должен посетить", "может посетить") it is the main verb
+        return any(other.start < m.start and not weak for other, _, weak, _ in kept)
     # a participle after a deed is its manner ("marched through Niamey demanding that ..."); after words, more
     # words ("expressed its condemnation, warning that ...")
     return doc.lex.lang.participle(sent.tokens[m.start].text) and \
@@ -818,11 +859,17 @@ def _noun_use(doc: Doc, sent: Sent, m) -> bool:
                 return True
             w = toks[t].text
             if not (w.isalpha() and w.islower()) or token_in(doc, sent, t, "modal") \
-                    or token_in(doc, sent, t, "auxiliary") or any(c.start <= t < c.end for c in sent.cues):
-                break
+                    or token_in(doc, sent, t, "auxiliary") \
+                    or any(c.start <= t < c.end and _acts(c) for c in sent.cues):
+                break     # (an adjective that is only a marker, "of possible talks", does not stop the search)
     # (where adjectives follow their noun, one right before a verb qualifies the subject: "الرئيس الصربي عقد")
     return not doc.lex.lang.adjective_after_noun and \
         any(em.end == m.start and em.first("state") and em.first("state").sub == "adj" for em in sent.ents)
+
+
+def _acts(cue) -> bool:
+    """Whether a cue names an act (a PLOVER type or a verb of saying), not only a marker."""
+    return any(e.value in PLOVER or e.value == "SAY" for e in cue.entries)
 
 
 def _listed_as_written(doc: Doc, sent: Sent, m) -> bool:

@@ -919,3 +919,121 @@ def test_wanting_another_state_to_act_is_a_demand_not_of_the_one_told(run):
             "its strikes on southern Lebanon.")
     assert [(e.type, e.states) for e in run(text, "en").events] == [("REQUEST", ["IL", "LB"])]
     assert [e.type for e in run("Lebanon wanted to hold talks with Israel on Thursday.", "en").events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Russia won't withdraw its troops from Syria.", ["REJECT"]),
+    ("en", "Turkey didn't attack Syria on Monday.", []),
+    ("en", "Turkey didn’t attack Syria on Monday.", []),
+    ("ru", "Турция не атаковала Сирию в понедельник.", []),
+    ("ar", "لم تهاجم تركيا سوريا يوم الاثنين.", []),
+])
+def test_contracted_negation(run, lang, text, types):
+    """"won't", "didn't" (split by the tokenizer at the apostrophe) negate as "will not", "did not" do."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Russia said on Monday that a truce with Ukraine won't happen.", ["REJECT"]),
+    ("ru", "Россия в понедельник заявила, что перемирия с Украиной не будет.", ["REJECT"]),
+    ("ar", "قالت روسيا يوم الاثنين إن الهدنة مع أوكرانيا لن تحدث.", ["REJECT"]),
+    ("en", "The talks between Russia and Turkey did not take place on Monday.", []),
+    ("ru", "Переговоры между Россией и Турцией в понедельник не состоялись.", []),
+    ("en", "Talks between Russia and Turkey without preconditions took place on Monday.", ["CONSULT"]),
+    ("ru", "Переговоры России и Турции без предварительных условий состоялись в понедельник.", ["CONSULT"]),
+])
+def test_a_noun_act_denied_by_its_own_predicate(run, lang, text, types):
+    """A noun whose predicate is negated right after it: one to come is refused ("a truce won't happen",
+    "перемирия не будет"), one that did not occur is no act ("the talks did not take place"); a negation that
+    is no predicate of it ("without preconditions", "без условий") changes nothing."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran said the United States continued its sanctions against Tehran."),
+    ("en", "The ongoing sanctions against Iran hurt its economy, an Iranian minister said on Monday."),
+    ("ru", "Иран заявил, что США продолжают использовать санкции против Тегерана."),
+    ("ru", "Продолжающиеся санкции против Ирана вредят его экономике, заявил иранский министр в понедельник."),
+])
+def test_continuing_an_act_tells_it_occurs(run, lang, text):
+    """"continued its sanctions", "продолжают использовать санкции", "ongoing sanctions": the sanctions are
+    in force, not just named."""
+    assert "SANCTION" in [e.type for e in run(text, lang).events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Greece and Bulgaria struck a deal on the border crossing in Sofia on Monday."),
+    ("ru", "Греция и Болгария заключили соглашение о пограничном переходе в Софии в понедельник."),
+])
+def test_striking_a_deal_is_concluding_one(run, lang, text):
+    """"struck a deal" concludes an agreement as "заключили соглашение" does (SUPPORT); reaching one is AGREE."""
+    assert [e.type for e in run(text, lang).events] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("ru", "Министр заявил, что этот шаг подорвал бы доверие между Россией и Турцией.", []),
+    ("ru", "Боевик подорвался на мине в Сирии в понедельник.", ["ASSAULT"]),
+    ("ru", "Министр заявил, что Россия атаковала бы Украину.", ["THREATEN"]),
+    ("en", "The minister said that Russia would attack Ukraine.", ["THREATEN"]),
+])
+def test_undermining_and_the_conditional_after_the_verb(run, lang, text, types):
+    """"подорвать доверие" (undermine) is no blast: only the reflexive "подорвался" (was blown up) reads as
+    one, by its forms; "бы" after the verb makes it hypothetical, as "would" before it does."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia would have attacked Ukraine on Monday but for the snow, the minister said."),
+    ("en", "Millions of Koreans would have been killed in a war between the two Koreas, the minister said on Monday."),
+    ("ru", "Если бы не посредничество Катара, Россия атаковала бы Украину в понедельник."),
+    ("ru", "Если бы переговоры вела Турция, а не США, Россия и Украина не оказались бы в таком тупике в понедельник."),
+])
+def test_a_counterfactual_is_no_act(run, lang, text):
+    """"would have attacked", "если бы ..., не оказались бы в тупике": what did not happen is not coded, neither
+    as the act nor as a threat."""
+    assert [e.type for e in run(text, lang).events] == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "On Monday Greece condemned both Turkey's policy and the German government's decision to invite the "
+           "Turkish president for a visit."),
+    ("ru", "В понедельник Греция осудила как политику Турции, так и решение правительства Германии пригласить "
+           "турецкого президента с визитом."),
+])
+def test_an_infinitive_after_an_act_is_its_content(run, lang, text):
+    """A Russian infinitive after another act of its sentence ("осудила решение ... пригласить") is what the act
+    is about, as "to invite" is in English: no invitation is coded."""
+    assert [e.type for e in run(text, lang).events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "The minister said Turkey would not influence the outcome of possible talks with Russia.", []),
+    ("ru", "Министр заявил, что Турция не будет влиять на исход возможных переговоров с Россией.", []),
+    ("ru", "Министр иностранных дел России переговорил с турецким коллегой в понедельник.", ["CONSULT"]),
+])
+def test_the_noun_talks_is_no_verb(run, lang, text, types):
+    """"переговоров" shares its stem with the verb переговорить but is a noun: with nothing to say the talks
+    took place, no meeting (the verb itself still is one)."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Bolivia hopes the court will order Chile to reopen the border on Monday.", []),
+    ("en", "Bolivia hopes to reopen the border with Chile on Monday.", ["AGREE"]),
+    ("ru", "Боливийцы надеются, что суд в Гааге сможет поддержать требование Боливии к Чили.", []),
+    ("ru", "Надеясь, что суд поддержит Боливию, президент Боливии отправился в Гаагу.", []),
+])
+def test_what_is_hoped_for_is_no_act(run, lang, text, types):
+    """"hopes the court will order", "надеются, что суд сможет поддержать": an attitude, not coded; "hopes to
+    reopen" is the subject's own intent (AGREE)."""
+    assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("lang, text, types", [
+    ("en", "Greece claims that - after years of fitful talks - Turkey is obliged to negotiate with Cyprus.", ["REQUEST"]),
+    ("ru", "Греция утверждает, что после многих лет переговоров Турция обязана вести переговоры с Кипром.", ["REQUEST"]),
+])
+def test_to_after_a_marker_is_no_purpose(run, lang, text, types):
+    """"is obliged to negotiate": the "to" belongs to the marker, so the act is no purpose of the talks named
+    before it."""
+    assert [e.type for e in run(text, lang).events] == types
