@@ -818,7 +818,7 @@ def test_plans_and_disagreement_in_their_other_forms(run, lang, text, types):
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "Serbia and Kosovo met in Brussels on Monday. Belgrade rejected the plan for the north. "
-           "The two governments struck a deal on licence plates on Tuesday."),
+           "The two governments reached an agreement on licence plates on Tuesday."),
     ("ar", "التقت صربيا وكوسوفو في بروكسل يوم الاثنين. ورفضت بلغراد الخطة الخاصة بالشمال. "
            "وتوصلت الحكومتان إلى اتفاق بشأن لوحات السيارات يوم الثلاثاء."),
     ("ru", "Сербия и Косово встретились в Брюсселе в понедельник. Белград отверг план по северу. "
