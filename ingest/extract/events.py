@@ -116,7 +116,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         asked = [t for t in range(len(sent.tokens)) if token_in(doc, sent, t, "question")]
         protesters = [c for c, e in cues if e.value == "PROTEST"]
         irreal = _markers(sent, "IRREAL")
-        hoped = [c.end for c in sent.cues if any(e.value == "HOPE" for e in c.entries)]
+        hoped = [c.end - 1 for c in sent.cues if any(e.value == "HOPE" for e in c.entries)]    # (its last word)
         chosen: dict[str, tuple] = {}
         attribution = _attribution_start(doc, sent)
         # "must": a demand; where the word also says "is due to" (Russian должен, Arabic يتعين), only in a

@@ -1037,3 +1037,14 @@ def test_to_after_a_marker_is_no_purpose(run, lang, text, types):
     """"is obliged to negotiate": the "to" belongs to the marker, so the act is no purpose of the talks named
     before it."""
     assert [e.type for e in run(text, lang).events] == types
+
+
+@pytest.mark.parametrize("text, types", [
+    # أن تلتزم (that it be bound to): a demand; تلتزم stated of oneself is a commitment
+    ("عرضت بوليفيا يوم الاثنين ادعاءها بأن تلتزم تشيلي بالتفاوض على منفذ إلى البحر.", ["REQUEST"]),
+    ("قال لافروف يوم الاثنين إن روسيا تلتزم بالاتفاق مع تركيا.", ["AGREE"]),
+    # على أمل أن (in the hope that): what is hoped for is no act
+    ("ستتابع بوليفيا الحكم يوم الاثنين على أمل أن تؤيد المحكمة ادعاءها.", []),
+])
+def test_arabic_bound_to_and_hoped_for(run, text, types):
+    assert [e.type for e in run(text, "ar").events] == types
