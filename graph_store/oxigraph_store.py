@@ -46,7 +46,7 @@ from ontology import ID_BASE
 
 from .base import SelectResult
 from .config import StoreConfig
-from .terms import dump_store, from_oxigraph, graph_node, our_graphs, parse_graph
+from .terms import converter, dump_store, from_oxigraph, graph_node, our_graphs, parse_graph
 
 JOURNAL_NAME = "legation-pending-graphs"
 BULK_MIN_TRIPLES = 20_000      # below this many new triples, per-graph transactions are as fast as a bulk load
@@ -361,8 +361,9 @@ class OxigraphStore:
         if not isinstance(result, ox.QuerySolutions):
             raise StoreError(f"{self.location}: not a SELECT query")
         names = [v.value for v in result.variables]
+        convert = converter()
         try:
-            rows = [tuple(from_oxigraph(term) for term in solution) for solution in result]
+            rows = [tuple(map(convert, solution)) for solution in result]
         except OSError as e:
             raise StoreError(f"{self.location}: query failed: {_first_line(e)}") from None
         return SelectResult(names, rows)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -80,12 +80,32 @@ def bnode(label: str) -> BNode:
     return BNode(_BNODE_UNSAFE.sub("_", label))
 
 
+def iri(value: str) -> URIRef:
+    """An rdflib IRI for an IRI a store gave: the store has checked it, so rdflib's check of its characters (most
+    of what building one costs) is skipped; the same URIRef otherwise."""
+    return str.__new__(URIRef, value)
+
+
+def converter() -> Callable[[object], Identifier | None]:
+    """``from_oxigraph`` for the terms of one result, each distinct term converted once: the rows of an answer
+    repeat the same values (languages, types, dates, counts, names), and a pyoxigraph term is hashed and compared
+    in Rust, cheaper than reading its parts into Python."""
+    memo: dict[object, Identifier] = {}
+
+    def convert(term: object) -> Identifier | None:
+        found = memo.get(term)
+        if found is None and term is not None:
+            found = memo[term] = from_oxigraph(term)
+        return found
+    return convert
+
+
 def from_oxigraph(term: object) -> Identifier | None:
     """A pyoxigraph term (or None) as an rdflib term."""
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return iri(term.value)
     if isinstance(term, ox.Literal):
         return literal(term.value, term.language, term.datatype.value)
     if isinstance(term, ox.BlankNode):

@@ -274,3 +274,38 @@ def test_replace_writes_only_the_difference(tmp_path, where):
     store.put_graph(article(1), changed)                          # unchanged: nothing to write
     assert store.count_triples() == 9
     store.close()
+
+
+def test_select_converts_each_distinct_term_once_to_the_same_rdflib_terms():
+    """A SELECT's rows are the rdflib terms ``from_oxigraph`` gives (IRIs, plain, language-tagged and typed
+    literals, blank nodes, unbound cells), the values repeated over rows converted once (the same object)."""
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from graph_store.terms import converter, from_oxigraph, iri
+    store = OxigraphStore(StoreConfig(path=None))
+    g = f"<{ID_BASE}graph/t>"
+    store.put_graph(ID_BASE + "graph/t", f"""
+        <{ID_BASE}e/1> <{ID_BASE}p> "x" {g} .
+        <{ID_BASE}e/2> <{ID_BASE}p> "x" {g} .
+        <{ID_BASE}e/2> <{ID_BASE}p> "Москва"@RU {g} .
+        <{ID_BASE}e/3> <{ID_BASE}p> "007"^^<http://www.w3.org/2001/XMLSchema#integer> {g} .
+        <{ID_BASE}e/3> <{ID_BASE}p> "x"^^<http://www.w3.org/2001/XMLSchema#string> {g} .
+        _:b <{ID_BASE}p> <{ID_BASE}e/1> {g} .
+    """)
+    query = f"SELECT ?s ?o ?none WHERE {{ ?s <{ID_BASE}p> ?o }} ORDER BY STR(?s) STR(?o)"
+    rows = store.select(query).rows
+    expected = [tuple(from_oxigraph(t) for t in solution) for solution in store.store.query(
+        query, use_default_graph_as_union=True)]
+    assert rows == expected and len(rows) == 6
+    assert all(type(a) is type(b) for got, want in zip(rows, expected) for a, b in zip(got, want))
+    values = {row[1] for row in rows}
+    assert values == {Literal("x"), Literal("Москва", lang="ru"), Literal("7", datatype=XSD.integer),
+                      URIRef(ID_BASE + "e/1")}
+    assert {row[2] for row in rows} == {None} and sum(isinstance(row[0], BNode) for row in rows) == 1
+    xs = [row[1] for row in rows if row[1] == Literal("x")]
+    assert len(xs) == 3 and all(x is xs[0] for x in xs)        # "x" and "x"^^xsd:string: one term
+    assert iri(ID_BASE + "e/1") == URIRef(ID_BASE + "e/1") and type(iri("urn:a")) is URIRef
+    convert = converter()
+    assert convert(None) is None and convert(ox.NamedNode("urn:a")) == URIRef("urn:a")
+    store.close()
