@@ -342,15 +342,15 @@ def load(store, selection: Selection | None = None) -> Facts:
                 ev.organizations.append(a)
         for e, topic in _select(store, f"SELECT DISTINCT ?e ?t WHERE {{ {values} ?e lg:topic ?t }}"):
             events[_s(e)].topics.append(_s(topic))
-        for e, m, sentence, anchor, art, begin in _select(store, f"""SELECT DISTINCT ?e ?m ?s ?a ?art ?b WHERE {{
+        for e, m, sentence, anchor, art in _select(store, f"""SELECT DISTINCT ?e ?m ?s ?a ?art WHERE {{
   {values} ?e gaf:denotedBy ?m .
-  OPTIONAL {{ ?m lg:sentence ?s }} OPTIONAL {{ ?m nif:anchorOf ?a }}
-  OPTIONAL {{ ?m lg:inArticle ?art }} OPTIONAL {{ ?m nif:beginIndex ?b }}
+  OPTIONAL {{ ?m lg:inSentence/lg:sentenceText ?s }} OPTIONAL {{ ?m nif:anchorOf ?a }}
+  OPTIONAL {{ ?m lg:inArticle ?art }}
 }}"""):
             ev = events[_s(e)]
             art_iri = _s(art) or _s(m).split("#", 1)[0]
             ev.evidence.append(Evidence(sentence=_s(sentence), lang=_lang(sentence), anchor=_s(anchor),
-                                        article=art_iri, begin=int(begin.toPython()) if begin is not None else 0))
+                                        article=art_iri, begin=_begin(_s(m))))
     for ev in events.values():
         ev.states = sorted(set(ev.states))
         ev.people = sorted(set(ev.people))
@@ -364,6 +364,13 @@ def load(store, selection: Selection | None = None) -> Facts:
     _load_org_links(store, facts)
     _load_labels(store, facts)
     return facts
+
+
+def _begin(mention: str) -> int:
+    """Where a mention begins, from its IRI (``…#char=B,E``); 0 for an IRI of another form."""
+    span = mention.rpartition("#char=")[2]
+    begin = span.partition(",")[0]
+    return int(begin) if begin.isdigit() else 0
 
 
 def _dedupe_evidence(items: list[Evidence]) -> list[Evidence]:
@@ -381,7 +388,7 @@ def _load_statements(store, facts: Facts, chosen: list[str]) -> None:
         for st, quote, speaker, e, sentence, art in _select(store, f"""SELECT DISTINCT ?st ?q ?sp ?e ?s ?art WHERE {{
   {_values("e", batch)} ?st lg:partOfEvent ?e ; lg:quote ?q .
   OPTIONAL {{ ?st lg:speaker ?sp }}
-  OPTIONAL {{ ?st gaf:denotedBy ?m . OPTIONAL {{ ?m lg:sentence ?s }} OPTIONAL {{ ?m lg:inArticle ?art }} }}
+  OPTIONAL {{ ?st gaf:denotedBy ?m . OPTIONAL {{ ?m lg:inSentence/lg:sentenceText ?s }} OPTIONAL {{ ?m lg:inArticle ?art }} }}
 }}"""):
             iri = _s(st)
             if iri not in found:

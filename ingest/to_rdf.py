@@ -1,7 +1,7 @@
 """An Extraction as RDF: one named graph per article, with our ontology's terms (see DESIGN.md "Ontology").
 
 Everything an article says lives in its graph: the article node, its mentions (offsets into the original text,
-the sentence), and every fact it attests about shared nodes (states, people, posts, organisations, events,
+its sentences), and every fact it attests about shared nodes (states, people, posts, organisations, events,
 statements). The union of the graphs is the knowledge graph; removing an article's graph removes exactly what only
 it attested. ``ntriples`` writes an article's triples as N-Triples lines, straight from strings (what ingest
 stores); ``triples`` gives the same triples as rdflib terms, ``to_nquads`` and ``to_dataset`` the graph.
@@ -33,8 +33,9 @@ _TYPE, _LABEL = _t(RDF.type), _t(RDFS.label)
 _NEWS_ARTICLE, _IN_LANGUAGE, _HEADLINE = _t(SCHEMA.NewsArticle), _t(SCHEMA.inLanguage), _t(SCHEMA.headline)
 _DATE_PUBLISHED, _PUBLISHER, _IS_BASED_ON, _URL = (_t(SCHEMA.datePublished), _t(SCHEMA.publisher),
                                                    _t(SCHEMA.isBasedOn), _t(SCHEMA.url))
-_MENTION, _BEGIN, _END, _ANCHOR = _t(LG.Mention), _t(NIF.beginIndex), _t(NIF.endIndex), _t(NIF.anchorOf)
-_IN_ARTICLE, _SENTENCE_INDEX, _SENTENCE = _t(LG.inArticle), _t(LG.sentenceIndex), _t(LG.sentence)
+_ANCHOR = _t(NIF.anchorOf)
+_IN_ARTICLE, _IN_SENTENCE = _t(LG.inArticle), _t(LG.inSentence)
+_SENTENCE_INDEX, _SENTENCE_TEXT = _t(LG.sentenceIndex), _t(LG.sentenceText)
 _DENOTED_BY = _t(GAF.denotedBy)
 _SUB_ORGANIZATION_OF, _HAS_MEMBER = _t(ORG.subOrganizationOf), _t(ORG.hasMember)
 _PERSON, _NAME_KEY = _t(LG.Person), _t(LG.nameKey)
@@ -156,7 +157,19 @@ def ntriples(ex: Extraction, ident: Identity | None = None) -> list[str]:
 
     seen_mentions: dict[tuple[int, int], str] = {}
     confidences: dict[str, float] = {}
-    sentence_literals: dict[int, str] = {}
+    sentence_nodes: dict[int, str] = {}
+
+    def sentence(n: int) -> str:
+        """The node of the article's sentence ``n``: its position and (when the extraction has it) its text,
+        written once for all the mentions in it."""
+        node = sentence_nodes.get(n)
+        if node is None:
+            node = sentence_nodes[n] = f"{art_base}#sentence={n}>"
+            add(f"{node} {_SENTENCE_INDEX} {_int(n)} .\n")
+            if 0 <= n < len(sentences):
+                s, e = sentences[n]
+                add(f"{node} {_SENTENCE_TEXT} {_lang(text[s:e], lang)} .\n")
+        return node
 
     def mention(m: Mention, confidence: float | None = None) -> str:
         start, end = int(m.start), int(m.end)
@@ -164,19 +177,12 @@ def ntriples(ex: Extraction, ident: Identity | None = None) -> list[str]:
         if node is None:
             if start < 0 or end < start:
                 raise ValueError(f"bad character span {start},{end}")
+            # its offsets are in its IRI (#char=B,E, as NIF's offset-based IRIs have them) and its class
+            # (lg:Mention) is lg:inArticle's domain: neither is written again (see lg:Mention)
             node = seen_mentions[(start, end)] = f"{art_base}#char={start},{end}>"
-            add(f"{node} {_TYPE} {_MENTION} .\n")
-            add(f"{node} {_BEGIN} {_int(m.start)} .\n")
-            add(f"{node} {_END} {_int(m.end)} .\n")
             add(f"{node} {_ANCHOR} {_plain(text[m.start:m.end])} .\n")
             add(f"{node} {_IN_ARTICLE} {art} .\n")
-            add(f"{node} {_SENTENCE_INDEX} {_int(m.sentence)} .\n")
-            if 0 <= m.sentence < len(sentences):
-                literal = sentence_literals.get(m.sentence)
-                if literal is None:
-                    s, e = sentences[m.sentence]
-                    literal = sentence_literals[m.sentence] = _lang(text[s:e], lang)
-                add(f"{node} {_SENTENCE} {literal} .\n")
+            add(f"{node} {_IN_SENTENCE} {sentence(m.sentence)} .\n")
         if confidence is not None:
             confidences[node] = max(confidence, confidences.get(node, 0.0))   # one value per mention
         return node

@@ -16,7 +16,7 @@ def stats(store) -> dict[str, int]:
     return {
         "articles": count(f"?x a <{SCHEMA.NewsArticle}>"),
         "triples": store.count_triples(),
-        "mentions": count(f"?x a <{LG.Mention}>"),
+        "mentions": count(f"?x <{LG.inArticle}> ?a"),        # lg:Mention, by lg:inArticle's domain
         "events": count(f"?x <{LG.eventType}> ?t"),
         "meetings": count(f"?x a <{LG.Meeting}>"),
         "people": count(f"?x a <{LG.Person}>"),

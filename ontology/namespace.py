@@ -26,6 +26,7 @@ class LG(DefinedNamespace):
     NewsAgency: URIRef  # news agency
     Person: URIRef  # person
     PoliticalParty: URIRef  # political party
+    Sentence: URIRef  # sentence
     State: URIRef  # state
     StateBody: URIRef  # state body
     Statement: URIRef  # statement
@@ -42,6 +43,7 @@ class LG(DefinedNamespace):
     eventType: URIRef  # event type
     homeState: URIRef  # home state
     inArticle: URIRef  # in article
+    inSentence: URIRef  # in sentence
     inState: URIRef  # in state
     pairFirst: URIRef  # first of a pair
     pairSecond: URIRef  # second of a pair
@@ -64,5 +66,5 @@ class LG(DefinedNamespace):
     quadClass: URIRef  # quad class
     quote: URIRef  # quote
     rank: URIRef  # rank
-    sentence: URIRef  # sentence
     sentenceIndex: URIRef  # sentence index
+    sentenceText: URIRef  # sentence text

@@ -59,7 +59,8 @@ def test_class_alignment(onto, sub, sup):
     (LG.eventType, LG.Event, None), (LG.partOfEvent, LG.Statement, LG.Event), (LG.inArticle, LG.Mention,
     SCHEMA.NewsArticle), (LG.inState, SCHEMA.Place, LG.State), (LG.confidence, None, XSD.decimal),
     (LG.nameKey, LG.Person, XSD.string), (LG.speaker, LG.Statement, None), (LG.quote, LG.Statement, None),
-    (LG.sentenceIndex, LG.Mention, None), (LG.sentence, LG.Mention, None), (LG.portfolio, None, None),
+    (LG.sentenceIndex, LG.Sentence, None), (LG.sentenceText, LG.Sentence, None),
+    (LG.inSentence, LG.Mention, LG.Sentence), (LG.portfolio, None, None),
     (LG.context, LG.Event, None), (LG.topic, None, None),
 ])
 def test_required_properties(onto, prop, domain, range_):

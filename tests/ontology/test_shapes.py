@@ -43,13 +43,17 @@ VALID = PREFIXES + """
 <https://w3id.org/legation/id/article/abc123#char=0,24> a lg:Mention ;
     nif:beginIndex "0"^^xsd:nonNegativeInteger ; nif:endIndex "24"^^xsd:nonNegativeInteger ;
     nif:anchorOf "نائب وزير الدفاع الروسي" ;
-    lg:sentence "نائب وزير الدفاع الروسي ألكسندر فومين يزور إسلام آباد"@ar ;
-    lg:sentenceIndex 0 ;
+    lg:inSentence <https://w3id.org/legation/id/article/abc123#sentence=0> ;
     lg:inArticle <https://w3id.org/legation/id/article/abc123> ;
     lg:confidence 0.9 .
 
-<https://w3id.org/legation/id/article/abc123#char=25,38> a lg:Mention ;
-    nif:beginIndex 25 ; nif:endIndex 38 ; nif:anchorOf "ألكسندر فومين" ;
+<https://w3id.org/legation/id/article/abc123#sentence=0>
+    lg:sentenceIndex 0 ;
+    lg:sentenceText "نائب وزير الدفاع الروسي ألكسندر فومين يزور إسلام آباد"@ar .
+
+# as the article graphs have it: the mention's class and offsets implied (lg:inArticle, the IRI), not stated
+<https://w3id.org/legation/id/article/abc123#char=25,38>
+    nif:anchorOf "ألكسندر فومين" ;
     lg:inArticle <https://w3id.org/legation/id/article/abc123> .
 
 <https://w3id.org/legation/id/article/abc123#char=39,54> a lg:Mention ;
@@ -114,6 +118,8 @@ VALID = PREFIXES + """
 
 E1 = "<https://w3id.org/legation/id/event/e1>"
 M1 = "<https://w3id.org/legation/id/article/abc123#char=0,24>"
+M2 = "<https://w3id.org/legation/id/article/abc123#char=25,38>"
+S0 = "<https://w3id.org/legation/id/article/abc123#sentence=0>"
 ART = "<https://w3id.org/legation/id/article/abc123>"
 
 
@@ -327,9 +333,17 @@ def test_mention_offsets_must_be_integers_and_texts_plain_strings():
     _caught(_with([f"{M1} nif:endIndex ?o"], f"{M1} nif:endIndex 24.5 ."), M1, NIF.endIndex)
     _caught(_with([f"{M1} nif:beginIndex ?o"], f'{M1} nif:beginIndex "0" .'), M1, NIF.beginIndex)
     _caught(_with([f"{M1} nif:anchorOf ?o"], f'{M1} nif:anchorOf "نائب"@ar .'), M1, NIF.anchorOf)
-    _caught(_with([f"{M1} lg:sentenceIndex ?o"], f'{M1} lg:sentenceIndex "first" .'), M1, LG.sentenceIndex)
+    _caught(_with([f"{S0} lg:sentenceIndex ?o"], f'{S0} lg:sentenceIndex "first" .'), S0, LG.sentenceIndex)
+    _caught(_with([f"{S0} lg:sentenceIndex ?o"]), S0, LG.sentenceIndex)
+    _caught(_with([], f"{M1} lg:inSentence {ART} ."), M1, LG.inSentence)
+    # a mention whose class is not stated is checked all the same
+    _caught(_with([], f"{M2} nif:beginIndex -1 ."), M2, NIF.beginIndex)
     ok = _with([f"{M1} nif:beginIndex ?o", f"{M1} nif:endIndex ?o"], f"{M1} nif:beginIndex 0 ; nif:endIndex 24 .")
     assert validate(ok).conforms
+    # as the article graphs have it: the offsets only in the IRI (#char=B,E)
+    assert validate(_with([f"{M1} nif:beginIndex ?o", f"{M1} nif:endIndex ?o"])).conforms
+    odd = "<https://w3id.org/legation/id/article/abc123#words>"
+    _caught(_with([], f"{E1} gaf:denotedBy {odd} . {odd} nif:anchorOf \"x\" ; lg:inArticle {ART} ."), odd)
 
 
 def test_literals_are_judged_by_their_lexical_form():
