@@ -342,9 +342,10 @@ def load(store, selection: Selection | None = None) -> Facts:
                 ev.organizations.append(a)
         for e, topic in _select(store, f"SELECT DISTINCT ?e ?t WHERE {{ {values} ?e lg:topic ?t }}"):
             events[_s(e)].topics.append(_s(topic))
+        # (lg:sentence: the sentence as stores ingested before 2026-11-30 hold it, on each mention)
         for e, m, sentence, anchor, art in _select(store, f"""SELECT DISTINCT ?e ?m ?s ?a ?art WHERE {{
   {values} ?e gaf:denotedBy ?m .
-  OPTIONAL {{ ?m lg:inSentence/lg:sentenceText ?s }} OPTIONAL {{ ?m nif:anchorOf ?a }}
+  OPTIONAL {{ ?m lg:inSentence/lg:sentenceText|lg:sentence ?s }} OPTIONAL {{ ?m nif:anchorOf ?a }}
   OPTIONAL {{ ?m lg:inArticle ?art }}
 }}"""):
             ev = events[_s(e)]
@@ -388,7 +389,8 @@ def _load_statements(store, facts: Facts, chosen: list[str]) -> None:
         for st, quote, speaker, e, sentence, art in _select(store, f"""SELECT DISTINCT ?st ?q ?sp ?e ?s ?art WHERE {{
   {_values("e", batch)} ?st lg:partOfEvent ?e ; lg:quote ?q .
   OPTIONAL {{ ?st lg:speaker ?sp }}
-  OPTIONAL {{ ?st gaf:denotedBy ?m . OPTIONAL {{ ?m lg:inSentence/lg:sentenceText ?s }} OPTIONAL {{ ?m lg:inArticle ?art }} }}
+  OPTIONAL {{ ?st gaf:denotedBy ?m . OPTIONAL {{ ?m lg:inSentence/lg:sentenceText|lg:sentence ?s }}
+              OPTIONAL {{ ?m lg:inArticle ?art }} }}
 }}"""):
             iri = _s(st)
             if iri not in found:

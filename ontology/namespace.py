@@ -66,5 +66,6 @@ class LG(DefinedNamespace):
     quadClass: URIRef  # quad class
     quote: URIRef  # quote
     rank: URIRef  # rank
+    sentence: URIRef  # sentence (older stores)
     sentenceIndex: URIRef  # sentence index
     sentenceText: URIRef  # sentence text
