@@ -159,6 +159,7 @@ def test_a_doubted_act_is_no_event(run, lang, text):
     ("en", "Russia will not withdraw its troops from Syria, the minister said."),
     ("ar", "قال الوزير إن روسيا لن تسحب قواتها من سوريا."),
     ("ru", "Министр заявил, что Россия не выведет войска из Сирии."),
+    ("ru", "Министр заявил, что Россия не выведет свои войска из Сирии."),     # (its own troops)
     ("en", "Iran will never sign the agreement with Israel."),
 ])
 def test_an_act_announced_as_not_to_come_is_a_refusal(run, lang, text):
