@@ -43,6 +43,9 @@ before its refresh, a graph removed by hand), or when the change is large.
 from __future__ import annotations
 
 import hashlib
+import itertools
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -56,6 +59,7 @@ INCREMENTAL_MAX = 0.05       # recompute the whole graph when more than this sha
 VALUES_BATCH = 200           # IRIs per VALUES block of an incremental refresh
 BULK_MIN = 20_000            # new facts from which a whole refresh uses the embedded store's bulk loader …
 WRITE_BATCH = 250_000        # … in batches of this many
+CONSTRUCT_THREADS = 2        # kinds of fact constructed at once in a whole refresh of the embedded store
 STATE = ID_BASE + "state/"
 PERSON = ID_BASE + "person/"
 CONSULT = ID_BASE + "plover/CONSULT"
@@ -317,17 +321,27 @@ def _settle(store, inner, facts: list[tuple[tuple[str, str], str]], old: set[str
             inner.load(data, ox.RdfFormat.N_TRIPLES, to_graph=graph)
         added.clear()
 
+    def constructed(fact: tuple[str, str], var: str) -> bytes:
+        return ox.serialize(inner.query(_PREFIXES + _construct(fact, var)), format=ox.RdfFormat.N_TRIPLES)
+
     # one kind of fact at a time (in memory: the graph's lines, one kind's new ones, and the new facts not yet
-    # written, in batches of WRITE_BATCH)
-    for fact, var in facts:
-        text = ox.serialize(inner.query(_PREFIXES + _construct(fact, var)), format=ox.RdfFormat.N_TRIPLES)
-        lines = set(text.decode("utf-8").splitlines())
-        del text
-        lines.discard("")
-        added += sorted(lines - old)
-        old -= lines
-        if len(added) >= WRITE_BATCH:
-            write()
+    # written, in batches of WRITE_BATCH); the kinds read the article graphs only, so the next one is constructed
+    # on another thread while this one is compared and written (pyoxigraph queries without holding the GIL)
+    with ThreadPoolExecutor(max_workers=CONSTRUCT_THREADS) as pool:
+        todo = iter(facts)
+        pending = deque(pool.submit(constructed, *f) for f in itertools.islice(todo, CONSTRUCT_THREADS))
+        while pending:
+            text = pending.popleft().result()
+            following = next(todo, None)
+            if following is not None:
+                pending.append(pool.submit(constructed, *following))
+            lines = set(text.decode("utf-8").splitlines())
+            del text
+            lines.discard("")
+            added += sorted(lines - old)
+            old -= lines
+            if len(added) >= WRITE_BATCH:
+                write()
     if added:
         write()
     gone = sorted(old)                # what no article supports any more
