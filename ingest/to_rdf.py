@@ -58,6 +58,7 @@ _ORG_CLASSES = {kind: _t(iri) for kind, iri in ORG_CLASSES.items()}
 _ORGANIZATION_CLASS = _t(ORG.Organization)
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]')
 _LANG_TAG = re.compile(r"[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")
 _DAY, _MONTH = re.compile(r"\d{4}-\d{2}-\d{2}"), re.compile(r"\d{4}-\d{2}")
 
@@ -92,8 +93,14 @@ def _int(n: int) -> str:
     return found
 
 
+def _escaped(value: str) -> str:
+    """``value`` with N-Triples' escapes; most strings need none, and finding that out (a regex scan) costs
+    far less than ``str.translate``, which looks every character of a sentence up in a dict."""
+    return value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value
+
+
 def _plain(value: str) -> str:
-    return f'"{value.translate(_ESCAPES)}"'
+    return f'"{_escaped(value)}"'
 
 
 _valid_tags: set[str] = set()
@@ -108,15 +115,15 @@ def _lang(value: str, tag: str) -> str:
         if not isinstance(tag, str) or not _LANG_TAG.fullmatch(tag):
             raise ValueError(f"'{tag}' is not a valid language tag!")
         _valid_tags.add(tag)
-    return f'"{value.translate(_ESCAPES)}"@{tag}'
+    return f'"{_escaped(value)}"@{tag}'
 
 
 def _date_literal(value: str) -> str:
     if _DAY.fullmatch(value):
-        return f'"{value.translate(_ESCAPES)}"{_XSD_DATE}'
+        return f'"{_escaped(value)}"{_XSD_DATE}'
     if _MONTH.fullmatch(value):
-        return f'"{value.translate(_ESCAPES)}"{_XSD_YEAR_MONTH}'
-    return f'"{value[:4].translate(_ESCAPES)}"{_XSD_YEAR}'
+        return f'"{_escaped(value)}"{_XSD_YEAR_MONTH}'
+    return f'"{_escaped(value[:4])}"{_XSD_YEAR}'
 
 
 def _topic_iri(tid: str) -> str:
@@ -153,7 +160,7 @@ def ntriples(ex: Extraction, ident: Identity | None = None) -> list[str]:
     if a.source:
         add(f"{art} {_IS_BASED_ON} {_lang(a.source, lang)} .\n")
     if a.url:
-        add(f'{art} {_URL} "{a.url.translate(_ESCAPES)}"{_XSD_ANY_URI} .\n')
+        add(f'{art} {_URL} "{_escaped(a.url)}"{_XSD_ANY_URI} .\n')
 
     seen_mentions: dict[tuple[int, int], str] = {}
     confidences: dict[str, float] = {}

@@ -305,16 +305,20 @@ class HolderIndex:
                     break
                 offset += self.PAGE
 
-    def add(self, text: str) -> None:
-        """Take an article's N-Triples: the lines the look-up reads are kept, and taken in at the next one."""
+    def add(self, lines: list[str]) -> None:
+        """Take an article's N-Triples lines: those the look-up reads are kept, and taken in at the next one."""
         keep = self.lines
-        for needle in _HOLDER_NEEDLES:
-            keep += _lines_with(text, needle)
-        for line in _lines_with(text, _MEMBERSHIP):
-            s, p, o = line.split(" ", 3)[:3]
-            if p == _DENOTED_BY_T and s.startswith(_MEMBERSHIP):
+        mentions: set[str] = set()          # the mentions of memberships: their lg:inArticle is kept too
+        for line in lines:
+            s, p, rest = line.split(" ", 2)
+            if p in _HOLDER_PREDICATES_T:
                 keep.append(line)
-                keep += _lines_with(text, f"\n{o} {_IN_ARTICLE_T} ")
+            elif p == _DENOTED_BY_T and s.startswith(_MEMBERSHIP):
+                keep.append(line)
+                mentions.add(rest.split(" ", 1)[0])
+        if mentions:
+            keep += [line for line in lines if line.split(" ", 1)[0] in mentions
+                     and line.split(" ", 2)[1] == _IN_ARTICLE_T]
         if len(keep) > 50_000:
             self._take()
 
@@ -334,22 +338,8 @@ class HolderIndex:
 
 _LG_POST, _DENOTED_BY, _IN_ARTICLE = str(LG.post), str(GAF.denotedBy), str(LG.inArticle)
 _DENOTED_BY_T, _IN_ARTICLE_T = f"<{_DENOTED_BY}>", f"<{_IN_ARTICLE}>"
-_HOLDER_NEEDLES = tuple(f"> <{p}> " for p in HOLDER_PREDICATES)
+_HOLDER_PREDICATES_T = frozenset(f"<{p}>" for p in HOLDER_PREDICATES)
 _MEMBERSHIP = f"<{ID_BASE}membership/"
-
-
-def _lines_with(text: str, needle: str) -> list[str]:
-    """The lines of N-Triples ``text`` that hold ``needle`` (a needle that starts with a line break: at their
-    start). A needle inside a literal may bring a line more, never one less (a literal holds no line break)."""
-    out = []
-    find, rfind = text.find, text.rfind
-    i = find(needle)
-    while i >= 0:
-        start = rfind("\n", 0, i + 1) + 1
-        end = find("\n", i + 1) + 1 or len(text)
-        out.append(text[start:end])
-        i = find(needle, end - 1)
-    return out
 
 
 # --- writing ------------------------------------------------------------------------------------------------
@@ -404,7 +394,7 @@ class _Sink:
             self._tick("write", t)
             return
         self.resolver.seen(ident)
-        self.holders.add(text)
+        self.holders.add(lines)
         t = self._tick("index", t)
         self.pending[graph] = text
         self.pending_paths.append(ex.article.path or graph)
