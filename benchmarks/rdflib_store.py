@@ -42,7 +42,7 @@ class RdflibMemoryStore:
         self.ds.remove_graph(URIRef(graph))
         self._parse(graph, nquads)
 
-    def put_graphs(self, graphs: dict[str, str], validated: bool = False) -> None:
+    def put_graphs(self, graphs: dict[str, str], validated: bool = False, threads: int | None = None) -> None:
         for graph, text in graphs.items():
             self.put_graph(graph, text)
 

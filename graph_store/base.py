@@ -35,10 +35,11 @@ class Store(Protocol):
         """Replace named graph ``graph`` with the triples given as N-Quads/N-Triples text, atomically:
         afterwards the graph holds exactly these triples, or (on error) exactly what it held before."""
 
-    def put_graphs(self, graphs: dict[str, str], validated: bool = False) -> None:
+    def put_graphs(self, graphs: dict[str, str], validated: bool = False, threads: int | None = None) -> None:
         """Replace several named graphs; each one atomically (bulk path for large ingests). ``validated``: the
         texts are N-Triples from ``ingest.to_rdf`` (IRIs and language tags already checked): a back-end may
-        skip checking them again."""
+        skip checking them again. ``threads``: at most this many loads at once (default: the store's own
+        setting), for a back-end that loads in parallel."""
 
     def has_graph(self, graph: str) -> bool: ...
 

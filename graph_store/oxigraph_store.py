@@ -244,10 +244,11 @@ class OxigraphStore:
         except (SyntaxError, OSError) as e:
             raise StoreError(f"{self.location}: cannot replace graph <{graph}>: {_first_line(e)}") from None
 
-    def put_graphs(self, graphs: dict[str, str], validated: bool = False) -> None:
+    def put_graphs(self, graphs: dict[str, str], validated: bool = False, threads: int | None = None) -> None:
         """Replace many named graphs, each atomically; new graphs in bulk on disk (see module docstring).
         ``validated``: the texts are N-Triples whose IRIs and language tags were checked when they were written
-        (``ingest.to_rdf``), so that new graphs are parsed leniently (pyoxigraph skips checking them again)."""
+        (``ingest.to_rdf``), so that new graphs are parsed leniently (pyoxigraph skips checking them again).
+        ``threads``: the bulk load's chunks (default ``load_threads``)."""
         nodes = {graph: graph_node(graph) for graph in graphs}
         with self._lock:
             self._writable()
@@ -262,14 +263,14 @@ class OxigraphStore:
                 for graph, text in new.items():
                     self._put_new(graph, nodes[graph], text, lenient=validated)
             else:
-                self._bulk_load(new, lenient=validated)
+                self._bulk_load(new, lenient=validated, threads=threads)
 
-    def _bulk_load(self, graphs: dict[str, str], lenient: bool = False) -> None:
+    def _bulk_load(self, graphs: dict[str, str], lenient: bool = False, threads: int | None = None) -> None:
         """Bulk-load graphs the store does not hold, under the protection of the journal: in up to
         ``load_threads`` chunks loaded concurrently, all of them or (after a failure) none."""
         names = list(graphs)
         self._write_journal(names)
-        chunks = _chunks(graphs, self.load_threads)
+        chunks = _chunks(graphs, threads or self.load_threads)
         futures: list[Future] = []
         try:
             if len(chunks) == 1:

@@ -295,7 +295,7 @@ class SparqlStore:
             chunk = "\n".join(lines[i:i + INSERT_CHUNK])
             self.update(f"{drop if i == 0 else ''}INSERT DATA {{ GRAPH <{graph}> {{\n{chunk}\n}} }}")
 
-    def put_graphs(self, graphs: dict[str, str], validated: bool = False) -> None:
+    def put_graphs(self, graphs: dict[str, str], validated: bool = False, threads: int | None = None) -> None:
         """Replace many named graphs, each as ``put_graph`` does; new graphs are added (GSP POST)."""
         self._writable()
         bodies = {}

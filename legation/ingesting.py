@@ -47,9 +47,10 @@ from .errors import Error, InputError, StoreError
 
 DERIVED_GRAPH = derived.DERIVED_GRAPH
 BULK_AFTER = 200                 # articles written one by one before the run switches to the bulk path
-BATCH_TRIPLES = 250_000          # the bulk path writes when this many triples are waiting (fewer, larger bulk
-                                 # loads than at 100k: RocksDB compacts about half as much) …
-BATCH_ARTICLES = 2_000           # … or this many articles
+BATCH_TRIPLES = 1_000_000        # the bulk path writes when this many triples are waiting …
+BATCH_ARTICLES = 8_000           # … or this many articles. Each load is a set of files RocksDB then compacts
+                                 # into what the store holds (its keys are hashes: every file overlaps all of
+                                 # it): fewer, larger loads rewrite far less (BENCHMARKS, "fifth pass")
 CHUNK = 8                        # articles (or files) per task sent to a worker
 MULTI_ARTICLE_SUFFIXES = (".jsonl", ".ndjson", ".json")   # read here and split over the workers article by article
 
@@ -402,8 +403,11 @@ class _Sink:
         if self.pending_triples >= BATCH_TRIPLES or len(self.pending) >= BATCH_ARTICLES:
             self.flush()
 
-    def flush(self) -> None:
-        """Write the articles waiting (in the background when the store allows), after the batch before them."""
+    def flush(self, last: bool = False) -> None:
+        """Write the articles waiting (in the background when the store allows), after the batch before them.
+        While articles are still coming, a batch is one bulk load (``threads=1``): the workers keep the cores
+        busy, and each chunk loaded at once is another file to compact; the ``last`` batch, which nothing else
+        runs beside, is loaded in the store's usual chunks, on parallel threads."""
         self.wait()
         if not self.pending:
             return
@@ -412,17 +416,17 @@ class _Sink:
         if getattr(self.store, "concurrent_writes", False):
             if self.writer is None:
                 self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="legation-writer")
-            self.writing = (self.writer.submit(self._write, batch), paths)
+            self.writing = (self.writer.submit(self._write, batch, last), paths)
         else:
             try:
-                self._write(batch)
+                self._write(batch, last)
             except StoreError as err:
                 raise _batch_not_stored(paths, err) from None
 
-    def _write(self, batch: dict[str, str]) -> None:
+    def _write(self, batch: dict[str, str], last: bool = False) -> None:
         t = time.perf_counter()
         try:
-            self.store.put_graphs(batch, validated=True)
+            self.store.put_graphs(batch, validated=True, threads=None if last else 1)
         finally:
             self._tick("write", t)
 
@@ -442,7 +446,7 @@ class _Sink:
 
     def finish(self) -> None:
         """Write what is waiting and wait for it."""
-        self.flush()
+        self.flush(last=True)
         self.wait()
 
     def close(self) -> None:

@@ -18,7 +18,8 @@ from ..options import fail, open_store, store_options
               help="extract on the Dask cluster of this scheduler (tcp://HOST:PORT) instead of local processes; "
                    "needs the `dask` extra. Env: LEGATION_SCHEDULER")
 @click.option("--load-threads", type=click.IntRange(1, 256), metavar="N",
-              help="embedded store: threads of each bulk load (default: one per CPU; config file: load_threads)")
+              help="embedded store: threads of the last bulk load of an ingest (default: one per CPU; "
+                   "config file: load_threads)")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
 def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, quiet):
     """Read articles (files, directories, HTML, RSS/Atom, JSON Lines) into the knowledge graph.

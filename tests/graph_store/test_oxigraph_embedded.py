@@ -161,6 +161,17 @@ def test_bulk_load_runs_chunks_on_parallel_threads(tmp_path):
         assert not (tmp_path / "s" / JOURNAL_NAME).exists()
 
 
+def test_a_call_may_ask_for_fewer_load_threads(tmp_path):
+    """``put_graphs(..., threads=1)`` (what an ingest asks while its workers keep the cores busy) makes one bulk
+    load of the whole batch, on the calling thread, whatever ``load_threads`` says."""
+    size, count = 100, 3 * CHUNK_MIN_TRIPLES // 100 + 30
+    with on_disk(tmp_path / "s", load_threads=3) as store:
+        store._store = watched = RecordingStore(store._store, parties=1)
+        store.put_graphs({article(i): text(i, size) for i in range(count)}, validated=True, threads=1)
+        assert watched.most == 1 and watched.threads == {threading.get_ident()}
+        assert store.count_triples() == count * size and len(store.graphs()) == count
+
+
 @pytest.mark.parametrize("bad", [5, 160, 325])        # in the first, middle and last of three chunks
 def test_one_failed_chunk_of_a_parallel_bulk_load_leaves_nothing(tmp_path, bad):
     """One of three concurrent loads fails while the others go on to the end: the whole call is undone (the
