@@ -38,6 +38,7 @@ class Sent:
     ems: list = field(default_factory=list)    # the sentence's entity mentions (set by the pipeline)
     classes: list | None = field(default=None, repr=False, compare=False)   # each token's word classes
     markers: dict | None = field(default=None, repr=False, compare=False)  # cue type → starts (events.py)
+    openers: list | None = field(default=None, repr=False, compare=False)  # tokens opening a clause (events.py)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""

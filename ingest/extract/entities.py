@@ -37,10 +37,16 @@ def token_in(doc: Doc, sent: Sent, i: int, cls: str) -> bool:
     """Whether token i (by any of its keys) belongs to a word class of words.tsv."""
     if i < 0 or i >= len(sent.tokens):
         return False
+    return cls in token_classes(doc, sent)[i]
+
+
+def token_classes(doc: Doc, sent: Sent) -> list[frozenset[str]]:
+    """The word classes of each token of the sentence (words.tsv), looked up once per sentence: scans over every
+    token read this list instead of calling ``token_in`` per token."""
     classes = sent.classes
-    if classes is None:          # the classes of every token of the sentence, looked up once
+    if classes is None:
         classes = sent.classes = doc.lex.token_classes(sent.norms, sent.keys)
-    return cls in classes[i]
+    return classes
 
 
 def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:
