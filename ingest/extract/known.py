@@ -94,6 +94,12 @@ def by_bare_surname(code: str, keys: tuple[str, ...], states: set[str], year: in
     return cands[0] if len(cands) == 1 else None
 
 
+def surnames(code: str):
+    """The surnames ``by_bare_surname`` knows in language ``code``, normalised (a set-like view): a token none of
+    whose keys is among them names nobody of the table."""
+    return _by_native_surname(code).keys()
+
+
 # Posts whose holders the news names by surname alone: heads of state and government, and ministers
 LEADING_ROLES = frozenset({"president", "vice-president", "prime-minister", "head-of-government", "leader", "king",
                            "emir", "sultan", "crown-prince", "minister"})

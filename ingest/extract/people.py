@@ -24,6 +24,7 @@ from .known import by_bare_surname as known_by_bare_surname
 from .known import by_surname as known_by_surname
 from .known import lookup as known_person
 from .known import post_at
+from .known import surnames as known_surnames
 
 ROLE_KINDS = ("role", "role+portfolio", "modifier+role", "counterpart")
 HOST_ROLES = {"ambassador", "envoy", "special-representative", "charge-d-affaires", "consul", "defence-attache"}
@@ -476,13 +477,16 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
                 _add_known(doc, officials, mentions, person, sent, m.start, m.end, year)
                 taken.update((sent.index, t) for t in range(m.start, m.end))
     cased = doc.article.lang != "ar"
+    surnames = known_surnames(doc.article.lang)
     for sent in doc.sents:
         for t, tok in enumerate(sent.tokens):
-            if (sent.index, t) in taken or not tok.is_word or (cased and not tok.text[:1].isupper()) \
-                    or _inside_longer_name(doc, sent, t, cased):
+            if (sent.index, t) in taken or not tok.is_word or (cased and not tok.text[:1].isupper()):
                 continue
             # Arabic keeps the article: "الكامل" (complete) is not كامل
-            keys = doc.lex.lang.surface_keys(tok.text) if doc.article.lang == "ar" else sent.keys[t]
+            keys = doc.lex.lang.surface_keys(tok.text) if not cased else sent.keys[t]
+            # most words are nobody's surname: that cheap test before the one of the words around
+            if surnames.isdisjoint(keys) or _inside_longer_name(doc, sent, t, cased):
+                continue
             person = known_by_bare_surname(doc.article.lang, keys, states, year)
             if person is not None:
                 _add_known(doc, officials, mentions, person, sent, t, t + 1, year)
