@@ -39,6 +39,7 @@ class Sent:
     classes: list | None = field(default=None, repr=False, compare=False)   # each token's word classes
     markers: dict | None = field(default=None, repr=False, compare=False)  # cue type → starts (events.py)
     openers: list | None = field(default=None, repr=False, compare=False)  # tokens opening a clause (events.py)
+    runs: tuple | None = field(default=None, repr=False, compare=False)   # title runs and their inputs (people.py)
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""

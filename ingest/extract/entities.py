@@ -60,8 +60,14 @@ def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool
     return False
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """The place ids of the states' capitals (reference data: the same for every article)."""
+    return frozenset(st.capital for st in refdata.states().values() if st.capital)
+
+
 def find(doc: Doc) -> list[EntMention]:
-    capitals = {st.capital for st in refdata.states().values() if st.capital}
+    capitals = _capitals()
     named = _states_named(doc)
     out: list[EntMention] = []
     for sent in doc.sents:

@@ -93,6 +93,18 @@ def _host_capital(em, lab) -> bool:
 
 
 def title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
+    """The sentence's title runs, from its title matches and entity mentions. Read-only; remembered on the
+    sentence for as long as those two lists are the same objects (``find`` and ``unnamed`` both ask, and the
+    pipeline gives a sentence new mentions only after both)."""
+    memo = sent.runs
+    if memo is not None and memo[0] is sent.titles and memo[1] is sent.ems:
+        return memo[2]
+    runs = _title_runs(doc, sent, ents)
+    sent.runs = (sent.titles, sent.ems, runs)
+    return runs
+
+
+def _title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
     lab = _labels(doc, sent, ents)
     runs: list[TitleRun] = []
     i, n = 0, len(lab)
@@ -480,7 +492,7 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
     surnames = known_surnames(doc.article.lang)
     for sent in doc.sents:
         for t, tok in enumerate(sent.tokens):
-            if (sent.index, t) in taken or not tok.is_word or (cased and not tok.text[:1].isupper()):
+            if (cased and not tok.text[:1].isupper()) or not tok.is_word or (sent.index, t) in taken:
                 continue
             # Arabic keeps the article: "الكامل" (complete) is not كامل
             keys = doc.lex.lang.surface_keys(tok.text) if not cased else sent.keys[t]
@@ -647,16 +659,15 @@ def _resolve_surnames(doc: Doc, officials: dict[str, Official], mentions: list[P
                 surnames.setdefault(lang.norm(latin_last), off)
     if not surnames:
         return
+    cased = doc.article.lang != "ar"
     for sent in doc.sents:
         for t, tok in enumerate(sent.tokens):
-            if (sent.index, t) in taken or not tok.is_word:
-                continue
-            if doc.article.lang != "ar" and not tok.text[:1].isupper():
-                continue
+            # pure tests, the cheapest and most often failing first: most words are nobody's surname
             keys = sent.keys[t]
-            off = next((surnames[k] for k in keys if k in surnames), None)
-            if off is None:
+            if (cased and not tok.text[:1].isupper()) or surnames.keys().isdisjoint(keys) or not tok.is_word \
+                    or (sent.index, t) in taken:
                 continue
+            off = next(surnames[k] for k in keys if k in surnames)
             # extend left over the first name when it is there
             i = t
             if t > 0 and (sent.index, t - 1) not in taken and sent.tokens[t - 1].is_word:
