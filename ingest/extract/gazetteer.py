@@ -92,6 +92,7 @@ class Gazetteer:
         self.root: dict = {}
         self.size = 0
         self._starts: dict[tuple[str, ...], bool] = {}     # see find
+        self.bit = 0          # this gazetteer's bit in a StartIndex's masks (0: in none)
 
     def add(self, phrase: str, entry: Entry, sensitive: bool = False) -> None:
         """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
@@ -123,19 +124,25 @@ class Gazetteer:
             self.add(p, entry, sensitive)
 
     def find(self, tokens: list[Token], keys: list[tuple[str, ...]] | None = None,
-             start: int = 0, end: int | None = None) -> list[Match]:
-        """Non-overlapping longest matches in ``tokens[start:end]``."""
+             start: int = 0, end: int | None = None, starts: list[int] | None = None) -> list[Match]:
+        """Non-overlapping longest matches in ``tokens[start:end]``. ``starts``: each token's mask from the
+        StartIndex this gazetteer belongs to (``StartIndex.masks`` of the same keys), when the caller has it."""
         end = len(tokens) if end is None else end
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
-        # most tokens start no phrase: skip them without walking the trie. Whether a token's keys begin any
-        # phrase is remembered per key tuple (words recur; a tuple hashes faster than its keys are looked up)
-        get = self._starts.get
-        span = keys[start:end]
-        may = [get(k) for k in span]
-        if None in may:
-            may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
+        # most tokens start no phrase: skip them without walking the trie
+        if starts is not None and self.bit:
+            bit = self.bit
+            may = [s & bit for s in starts[start:end]]
+        else:
+            # whether a token's keys begin any phrase, remembered per key tuple (words recur; a tuple hashes
+            # faster than its keys are looked up)
+            get = self._starts.get
+            span = keys[start:end]
+            may = [get(k) for k in span]
+            if None in may:
+                may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
         i = start
         for n in itertools.compress(range(start, end), may):
             if n < i:
@@ -146,10 +153,14 @@ class Gazetteer:
                 i = m.end
         return out
 
+    def may_start(self, keys: tuple[str, ...]) -> bool:
+        """Whether a token with these keys may begin one of the phrases."""
+        return not self.root.keys().isdisjoint(keys)
+
     def _may_start(self, keys: tuple[str, ...]) -> bool:
         if len(self._starts) >= MAX_REMEMBERED:
             self._starts.clear()
-        may = self._starts[keys] = not self.root.keys().isdisjoint(keys)
+        may = self._starts[keys] = self.may_start(keys)
         return may
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
@@ -241,3 +252,28 @@ class Gazetteer:
                     elif best_end == j and cost == best_cost:
                         best = best + tuple(e for e in ok if e not in best)
         return None if best is None else Match(i, best_end, best)
+
+
+class StartIndex:
+    """Which of a language's gazetteers each token may begin a phrase in, as a mask of their bits
+    (``Gazetteer.bit``): a sentence's tokens are looked up once for all the gazetteers run over it, where each
+    gazetteer alone would hash every token's keys again. Answers are remembered per key tuple (bounded)."""
+
+    def __init__(self, gazetteers: Iterable[Gazetteer]):
+        self.gazetteers = tuple(gazetteers)
+        for n, g in enumerate(self.gazetteers):
+            g.bit = 1 << n
+        self._masks: dict[tuple[str, ...], int] = {}
+
+    def masks(self, keys: list[tuple[str, ...]]) -> list[int]:
+        get = self._masks.get
+        out = [get(k) for k in keys]
+        if None in out:
+            out = [self._mask(k) if m is None else m for m, k in zip(out, keys)]
+        return out
+
+    def _mask(self, keys: tuple[str, ...]) -> int:
+        if len(self._masks) >= MAX_REMEMBERED:
+            self._masks.clear()
+        mask = self._masks[keys] = sum(g.bit for g in self.gazetteers if g.may_start(keys))
+        return mask

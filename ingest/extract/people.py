@@ -462,7 +462,8 @@ def _known_full_name(doc: Doc, sent: Sent, i: int, j: int) -> tuple[tuple[int, i
     """A well-known person's full name (people table) over the titled name found at tokens i..j and beyond it:
     the name finder stops at words that usually end or precede no name (إن, هو, ري), the table knows "مون جاي إن"
     and "ري يونغ هو"."""
-    for m in known_gazetteer(doc.article.lang).find(sent.tokens, sent.keys, max(0, i - 3), min(len(sent.tokens), j + 4)):
+    for m in known_gazetteer(doc.article.lang).find(sent.tokens, sent.keys, max(0, i - 3), min(len(sent.tokens), j + 4),
+                                                    starts=sent.starts):
         if m.start <= i and m.end >= j and (m.start, m.end) != (i, j):
             return (m.start, m.end), doc.text_of(sent, m.start, m.end)
         if m.start >= j:
@@ -481,7 +482,7 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
     year = doc.published.year if doc.published else None
     people = refdata.people()
     for sent in doc.sents:
-        for m in gaz.find(sent.tokens, sent.keys):
+        for m in gaz.find(sent.tokens, sent.keys, starts=sent.starts):
             if any((sent.index, t) in taken for t in range(m.start, m.end)):
                 continue
             person = people.get(m.first("person").value) if m.first("person") else None
