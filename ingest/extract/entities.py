@@ -52,10 +52,10 @@ def token_classes(doc: Doc, sent: Sent) -> list[frozenset[str]]:
 def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:
     """Whether a (possibly multi-word) phrase of class ``cls`` ends right before token i."""
     words = doc.lex.word_classes[cls]
-    for n in range(1, span + 1):
-        if i - n < 0:
-            break
-        if " ".join(sent.norms[i - n:i]) in words:
+    norms = sent.norms
+    for n in range(1, min(span, i) + 1):
+        # (one word, the usual case, without building a list and a string)
+        if (norms[i - 1] if n == 1 and i <= len(norms) else " ".join(norms[i - n:i])) in words:
             return True
     return False
 
