@@ -171,10 +171,16 @@ def post_at(person: PersonInfo, year: int | None) -> tuple | None:
         return person.posts[-1]
     held = person.posts_in(year)
     if held:
-        order = {r: int(c.extra.get("rank") or 50) for r, c in refdata.roles().items()}
+        order = _role_order()
         return min(held, key=lambda p: order.get(p.role, 50))
     before = [p for p in person.posts if p.from_year <= year]
     return before[-1] if before else person.posts[0]
+
+
+@lru_cache(maxsize=1)
+def _role_order() -> dict[str, int]:
+    """roles.tsv: each role's rank (50 when not given), read once instead of at every look-up of a post."""
+    return {r: int(c.extra.get("rank") or 50) for r, c in refdata.roles().items()}
 
 
 def _alike(a: str, b: str) -> bool:
