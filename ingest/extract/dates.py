@@ -73,13 +73,14 @@ FUTURE_REACH = 6     # a future marker this many tokens from a weekday makes it 
 
 
 def find_dates(tokens: list[Token], keys: list[tuple[str, ...]], gaz: Gazetteer, published: dt.date | None,
-               future: Collection[int] = ()) -> list[DateExpr]:
+               future: Collection[int] = (), starts: list[int] | None = None) -> list[DateExpr]:
     """Date expressions in a sentence's tokens. ``future``: token positions of future markers ("will", "в
     следующую", "سوف"); a weekday near one points forward ("will meet on Friday"), any other one back to the
-    latest such day on or before publication ("on Friday rejected …, and said that Kyiv would not …")."""
+    latest such day on or before publication ("on Friday rejected …, and said that Kyiv would not …").
+    ``starts``: the tokens' masks from the language's StartIndex (see ``Gazetteer.find``), when known."""
     # normalise digits (Arabic-Indic) through the keys' first form
     texts = [k[0] for k in keys]
-    words = {m.start: m for m in gaz.find(tokens, keys)}
+    words = {m.start: m for m in gaz.find(tokens, keys, starts=starts)}
     out: list[DateExpr] = []
     i, n = 0, len(tokens)
 

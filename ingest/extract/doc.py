@@ -38,6 +38,9 @@ class Sent:
     ems: list = field(default_factory=list)    # the sentence's entity mentions (set by the pipeline)
     classes: list | None = field(default=None, repr=False, compare=False)   # each token's word classes
     markers: dict | None = field(default=None, repr=False, compare=False)  # cue type → starts (events.py)
+    openers: list | None = field(default=None, repr=False, compare=False)  # tokens opening a clause (events.py)
+    runs: tuple | None = field(default=None, repr=False, compare=False)   # title runs and their inputs (people.py)
+    starts: list[int] | None = field(default=None, repr=False, compare=False)  # lexicon.Lexicons.starts masks
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens i..j-1."""
@@ -83,13 +86,14 @@ def build(article: Article) -> Doc:
         keys = token_keys(lang, toks)
         sent = Sent(len(sents), s, e, toks, keys, [norm(t.text) for t in toks])
         sent.headline = article.title is not None and s < article.body_start
-        sent.ents = lex.entities.find(sent.tokens, keys)
-        sent.titles = lex.titles.find(sent.tokens, keys)
-        sent.cues = lex.cues.find(sent.tokens, keys)
-        sent.topics = _most_specific(lex.topics.find(sent.tokens, keys), toks, lang)
+        sent.starts = starts = lex.starts.masks(keys)      # the tokens' keys looked up once for all gazetteers
+        sent.ents = lex.entities.find(sent.tokens, keys, starts=starts)
+        sent.titles = lex.titles.find(sent.tokens, keys, starts=starts)
+        sent.cues = lex.cues.find(sent.tokens, keys, starts=starts)
+        sent.topics = _most_specific(lex.topics.find(sent.tokens, keys, starts=starts), toks, lang)
         future = [m.start for m in sent.cues if any(e.value == "FUTURE" for e in m.entries)
                   or (not sent.headline and lex.lang.future_tense(sent.tokens[m.start].text))]
-        sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future)
+        sent.dates = find_dates(sent.tokens, keys, lex.dates, published, future=future, starts=starts)
         sents.append(sent)
     return Doc(article, lex, sents, published)
 

@@ -37,25 +37,37 @@ def token_in(doc: Doc, sent: Sent, i: int, cls: str) -> bool:
     """Whether token i (by any of its keys) belongs to a word class of words.tsv."""
     if i < 0 or i >= len(sent.tokens):
         return False
+    return cls in token_classes(doc, sent)[i]
+
+
+def token_classes(doc: Doc, sent: Sent) -> list[frozenset[str]]:
+    """The word classes of each token of the sentence (words.tsv), looked up once per sentence: scans over every
+    token read this list instead of calling ``token_in`` per token."""
     classes = sent.classes
-    if classes is None:          # the classes of every token of the sentence, looked up once
+    if classes is None:
         classes = sent.classes = doc.lex.token_classes(sent.norms, sent.keys)
-    return cls in classes[i]
+    return classes
 
 
 def phrase_before(doc: Doc, sent: Sent, i: int, cls: str, span: int = 3) -> bool:
     """Whether a (possibly multi-word) phrase of class ``cls`` ends right before token i."""
     words = doc.lex.word_classes[cls]
-    for n in range(1, span + 1):
-        if i - n < 0:
-            break
-        if " ".join(sent.norms[i - n:i]) in words:
+    norms = sent.norms
+    for n in range(1, min(span, i) + 1):
+        # (one word, the usual case, without building a list and a string)
+        if (norms[i - 1] if n == 1 and i <= len(norms) else " ".join(norms[i - n:i])) in words:
             return True
     return False
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """The place ids of the states' capitals (reference data: the same for every article)."""
+    return frozenset(st.capital for st in refdata.states().values() if st.capital)
+
+
 def find(doc: Doc) -> list[EntMention]:
-    capitals = {st.capital for st in refdata.states().values() if st.capital}
+    capitals = _capitals()
     named = _states_named(doc)
     out: list[EntMention] = []
     for sent in doc.sents:

@@ -23,7 +23,7 @@ from ontology import refdata
 from ..model import Event, Organization
 from .dates import parse_iso
 from .doc import Doc, Sent
-from .entities import EntMention, city_of_state, phrase_before, token_in
+from .entities import EntMention, city_of_state, phrase_before, token_classes, token_in
 from .gazetteer import EXACT
 from .people import PersonMention
 
@@ -113,7 +113,7 @@ def find(doc: Doc, ents: list[EntMention], people: list[PersonMention], orgs: li
         fut = _markers(sent, "FUTURE")
         cond = _markers(sent, "COND")
         doubt = _markers(sent, "DOUBT")
-        asked = [t for t in range(len(sent.tokens)) if token_in(doc, sent, t, "question")]
+        asked = [t for t, classes in enumerate(token_classes(doc, sent)) if "question" in classes]
         protesters = [c for c, e in cues if e.value == "PROTEST"]
         irreal = _markers(sent, "IRREAL")
         hoped = [c.end - 1 for c in sent.cues if any(e.value == "HOPE" for e in c.entries)]    # (its last word)
@@ -575,7 +575,8 @@ def _reported_from(doc: Doc, sent: Sent, say: bool = False) -> int:
     rule) after a verb of saying followed by a clause ("said Turkish jets had struck ...", past a date right
     after the verb: "said on Monday the ...")."""
     n = len(sent.tokens)
-    that = next((t for t in range(1, n) if token_in(doc, sent, t, "that")), n)
+    classes = token_classes(doc, sent)
+    that = next((t for t in range(1, n) if "that" in classes[t]), n)
     if that < n or not say:
         return that
     for c in sent.cues:
@@ -965,25 +966,34 @@ def _anaphoric(doc: Doc, sent: Sent, m) -> bool:
     return m.start == 0 or (m.start == 1 and token_in(doc, sent, 0, "determiner"))
 
 
-def _opens_clause(doc: Doc, sent: Sent, t: int) -> bool:
-    """A subordinator or relative pronoun at token t, unless it begins an adverbial phrase ("once again", "as
-    well", "as usual")."""
-    if not (token_in(doc, sent, t, "subordinator") or token_in(doc, sent, t, "relative")):
-        return False
-    adverbs = doc.lex.word_classes["adverb"]
-    return not any(" ".join(sent.norms[t:t + n]) in adverbs for n in (2, 3) if t + n <= len(sent.tokens))
+def _clause_openers(doc: Doc, sent: Sent) -> list[bool]:
+    """Whether each token opens a clause: a subordinator or relative pronoun, unless it begins an adverbial
+    phrase ("once again", "as well", "as usual"). Computed once per sentence: the clause and subordinate-clause
+    scans ask it of most tokens, some of them many times."""
+    openers = sent.openers
+    if openers is None:
+        adverbs = doc.lex.word_classes["adverb"]
+        norms = sent.norms
+        n_tokens = len(sent.tokens)
+        openers = sent.openers = [
+            ("subordinator" in classes or "relative" in classes)
+            and not any(" ".join(norms[t:t + n]) in adverbs for n in (2, 3) if t + n <= n_tokens)
+            for t, classes in enumerate(token_classes(doc, sent))]
+    return openers
 
 
 def _subordinate(doc: Doc, sent: Sent, m) -> bool:
     """Inside a subordinate or relative clause: after "after", "as", "while", "which", "الذي", "который" with no
     comma in between."""
+    classes = token_classes(doc, sent)
+    openers = _clause_openers(doc, sent)
     for t in range(m.start - 1, -1, -1):
         tok = sent.tokens[t].text
-        if tok in {",", "،", ";", ":"} or token_in(doc, sent, t, "that") or token_in(doc, sent, t, "main-clause"):
+        if tok in {",", "،", ";", ":"} or "that" in classes[t] or "main-clause" in classes[t]:
             # a comma, "that" or a main clause's conjunction (وقد) opens a new clause: "after the meeting, a
             # statement said that ..."
             return False
-        if _opens_clause(doc, sent, t):
+        if openers[t]:
             # ", where the three leaders signed ...": a new act at that place, not a background clause
             return not (t > 0 and sent.tokens[t - 1].text in {",", "،"} and token_in(doc, sent, t, "where"))
     return False
@@ -1037,11 +1047,13 @@ def _clauses(doc: Doc, sent: Sent) -> list[tuple[int, int]]:
     and where a trailing attribution begins."""
     cuts = [0, _attribution_start(doc, sent)]
     toks = sent.tokens
+    classes = token_classes(doc, sent)
+    openers = _clause_openers(doc, sent)
     for t in range(1, len(toks)):
         text = toks[t].text
         if text in {";", ":", "—", "–"} or (text == "-" and toks[t - 1].end < toks[t].start):
             cuts.append(t)
-        elif _opens_clause(doc, sent, t) or token_in(doc, sent, t, "main-clause"):
+        elif openers[t] or "main-clause" in classes[t]:
             cuts.append(t)
         elif text in {",", "،"} and _new_subject_after(doc, sent, t + 1):
             cuts.append(t + 1)    # "Egypt condemned the move, and Sudan backed Cairo": two clauses

@@ -46,6 +46,29 @@ def _cost(item: tuple[dict, int]) -> int:
     return item[1]
 
 
+class _Bucket:
+    """The phrases ending at a trie node: (entry, words, case rules) in the order added, and their entries alone
+    when no phrase there has a case rule to check (most: the answer without looking at the text)."""
+    __slots__ = ("items", "free")
+
+    def __init__(self):
+        self.items: list[tuple[Entry, tuple[str, ...], tuple[int, ...]]] = []
+        self.free: tuple[Entry, ...] | None = ()
+
+    def add(self, item: tuple[Entry, tuple[str, ...], tuple[int, ...]]) -> bool:
+        if item in self.items:
+            return False
+        self.items.append(item)
+        self.free = tuple(e for e, _, _ in self.items) if not any(any(r) for _, _, r in self.items) else None
+        return True
+
+    def __getstate__(self):
+        return self.items, self.free
+
+    def __setstate__(self, state):
+        self.items, self.free = state
+
+
 def token_keys(lang: Language, tokens: list[Token]) -> list[tuple[str, ...]]:
     """Every key a token offers: the language's keys, then its surface forms for "=" phrases."""
     keys = _word_keys(lang)
@@ -69,6 +92,7 @@ class Gazetteer:
         self.root: dict = {}
         self.size = 0
         self._starts: dict[tuple[str, ...], bool] = {}     # see find
+        self.bit = 0          # this gazetteer's bit in a StartIndex's masks (0: in none)
 
     def add(self, phrase: str, entry: Entry, sensitive: bool = False) -> None:
         """Store ``phrase``; a leading "=" stores it by surface form only (no article stripping, lemmas, stems)."""
@@ -89,10 +113,10 @@ class Gazetteer:
             node = self.root
             for k in keys:
                 node = node.setdefault(k, {})
-            bucket = node.setdefault(_END, [])
-            item = (entry, tuple(words), rules)
-            if item not in bucket:
-                bucket.append(item)
+            bucket = node.get(_END)
+            if bucket is None:
+                bucket = node[_END] = _Bucket()
+            if bucket.add((entry, tuple(words), rules)):
                 self.size += 1
 
     def add_all(self, phrases: Iterable[str], entry: Entry, sensitive: bool = False) -> None:
@@ -100,19 +124,25 @@ class Gazetteer:
             self.add(p, entry, sensitive)
 
     def find(self, tokens: list[Token], keys: list[tuple[str, ...]] | None = None,
-             start: int = 0, end: int | None = None) -> list[Match]:
-        """Non-overlapping longest matches in ``tokens[start:end]``."""
+             start: int = 0, end: int | None = None, starts: list[int] | None = None) -> list[Match]:
+        """Non-overlapping longest matches in ``tokens[start:end]``. ``starts``: each token's mask from the
+        StartIndex this gazetteer belongs to (``StartIndex.masks`` of the same keys), when the caller has it."""
         end = len(tokens) if end is None else end
         if keys is None:
             keys = token_keys(self.lang, tokens)
         out: list[Match] = []
-        # most tokens start no phrase: skip them without walking the trie. Whether a token's keys begin any
-        # phrase is remembered per key tuple (words recur; a tuple hashes faster than its keys are looked up)
-        get = self._starts.get
-        span = keys[start:end]
-        may = [get(k) for k in span]
-        if None in may:
-            may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
+        # most tokens start no phrase: skip them without walking the trie
+        if starts is not None and self.bit:
+            bit = self.bit
+            may = [s & bit for s in starts[start:end]]
+        else:
+            # whether a token's keys begin any phrase, remembered per key tuple (words recur; a tuple hashes
+            # faster than its keys are looked up)
+            get = self._starts.get
+            span = keys[start:end]
+            may = [get(k) for k in span]
+            if None in may:
+                may = [self._may_start(k) if f is None else f for f, k in zip(may, span)]
         i = start
         for n in itertools.compress(range(start, end), may):
             if n < i:
@@ -123,10 +153,14 @@ class Gazetteer:
                 i = m.end
         return out
 
+    def may_start(self, keys: tuple[str, ...]) -> bool:
+        """Whether a token with these keys may begin one of the phrases."""
+        return not self.root.keys().isdisjoint(keys)
+
     def _may_start(self, keys: tuple[str, ...]) -> bool:
         if len(self._starts) >= MAX_REMEMBERED:
             self._starts.clear()
-        may = self._starts[keys] = not self.root.keys().isdisjoint(keys)
+        may = self._starts[keys] = self.may_start(keys)
         return may
 
     def match_at(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int | None = None) -> Match | None:
@@ -134,28 +168,62 @@ class Gazetteer:
         another, of the phrases matching the same tokens those read through the least stripped keys win:
         وبحثا is و + بحثا "discussed", not و + ب + حثا "urged"."""
         end = len(tokens) if end is None else end
-        ranked = self.lang.stripping_keys
+        if self.lang.stripping_keys:
+            return self._match_ranked(tokens, keys, i, end)
+        # without ranked keys every reading costs the same: of the phrases ending at the same token, those reached
+        # first (in the order of the tokens' keys) come first
+        best: tuple[Entry, ...] | None = None      # the entries of the longest match so far, ending at best_end
+        best_end = 0
+        # the nodes reached so far, in the order first reached; a list searched by identity: it rarely holds
+        # more than two or three nodes
+        frontier: list[dict] = [self.root]
+        j = i
+        while frontier and j < end:
+            nxt: list[dict] = []
+            for node in frontier:
+                for k in keys[j]:
+                    child = node.get(k)
+                    if child is None:
+                        continue
+                    for seen in nxt:
+                        if seen is child:
+                            break
+                    else:
+                        nxt.append(child)
+            frontier = nxt
+            j += 1
+            for node in frontier:
+                bucket = node.get(_END)
+                if bucket is None:
+                    continue
+                ok = bucket.free
+                if ok is None:
+                    ok = self._case_checked(bucket, tokens, i)
+                if ok:
+                    if best is None or best_end < j:
+                        best, best_end = ok, j
+                    else:
+                        best = best + tuple(e for e in ok if e not in best)
+        return None if best is None else Match(i, best_end, best)
+
+    def _case_checked(self, bucket: _Bucket, tokens: list[Token], i: int) -> tuple[Entry, ...]:
+        """The entries of a bucket whose words' case rules the text's tokens from ``i`` meet."""
         case_ok = self.lang.case_ok
+        return tuple(e for e, words, rules in bucket.items
+                     if not any(rules)          # every word CASE_ANY: nothing to check
+                     or all(case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+
+    def _match_ranked(self, tokens: list[Token], keys: list[tuple[str, ...]], i: int, end: int) -> Match | None:
+        """``match_at`` where keys are ranked: a reading costs the rank of each key it goes through."""
         best: tuple[Entry, ...] | None = None      # the entries of the best match so far, ending at best_end
         best_end = best_cost = 0
         # the nodes reached so far with their cost, in the order first reached (a node reached again keeps
-        # its cheapest cost); a list searched by identity: it rarely holds more than two or three nodes
+        # its cheapest cost)
         frontier: list[tuple[dict, int]] = [(self.root, 0)]
         j = i
         while frontier and j < end:
             nxt: list[tuple[dict, int]] = []
             for node, cost in frontier:
-                if not ranked:              # every cost stays 0: only the order of first arrival counts
-                    for k in keys[j]:
-                        child = node.get(k)
-                        if child is None:
-                            continue
-                        for seen, _ in nxt:
-                            if seen is child:
-                                break
-                        else:
-                            nxt.append((child, 0))
-                    continue
                 for rank, k in enumerate(keys[j]):
                     child = node.get(k)          # no phrase is stored under an empty key
                     if child is None:
@@ -170,18 +238,42 @@ class Gazetteer:
                         nxt.append((child, c))
             frontier = nxt
             j += 1
-            # cheapest first; without ranked keys every cost is 0 and the order stays as found
-            nodes = sorted(frontier, key=_cost) if ranked and len(frontier) > 1 else frontier
+            nodes = sorted(frontier, key=_cost) if len(frontier) > 1 else frontier     # cheapest first
             for node, cost in nodes:
                 bucket = node.get(_END)
-                if not bucket:
+                if bucket is None:
                     continue
-                ok = tuple(e for e, words, rules in bucket
-                           if not any(rules)          # every word CASE_ANY: nothing to check
-                           or all(case_ok(r, w, tokens[i + n].text) for n, (w, r) in enumerate(zip(words, rules))))
+                ok = bucket.free
+                if ok is None:
+                    ok = self._case_checked(bucket, tokens, i)
                 if ok:
                     if best is None or best_end < j or cost < best_cost:
                         best, best_end, best_cost = ok, j, cost
                     elif best_end == j and cost == best_cost:
                         best = best + tuple(e for e in ok if e not in best)
         return None if best is None else Match(i, best_end, best)
+
+
+class StartIndex:
+    """Which of a language's gazetteers each token may begin a phrase in, as a mask of their bits
+    (``Gazetteer.bit``): a sentence's tokens are looked up once for all the gazetteers run over it, where each
+    gazetteer alone would hash every token's keys again. Answers are remembered per key tuple (bounded)."""
+
+    def __init__(self, gazetteers: Iterable[Gazetteer]):
+        self.gazetteers = tuple(gazetteers)
+        for n, g in enumerate(self.gazetteers):
+            g.bit = 1 << n
+        self._masks: dict[tuple[str, ...], int] = {}
+
+    def masks(self, keys: list[tuple[str, ...]]) -> list[int]:
+        get = self._masks.get
+        out = [get(k) for k in keys]
+        if None in out:
+            out = [self._mask(k) if m is None else m for m, k in zip(out, keys)]
+        return out
+
+    def _mask(self, keys: tuple[str, ...]) -> int:
+        if len(self._masks) >= MAX_REMEMBERED:
+            self._masks.clear()
+        mask = self._masks[keys] = sum(g.bit for g in self.gazetteers if g.may_start(keys))
+        return mask

@@ -94,6 +94,12 @@ def by_bare_surname(code: str, keys: tuple[str, ...], states: set[str], year: in
     return cands[0] if len(cands) == 1 else None
 
 
+def surnames(code: str):
+    """The surnames ``by_bare_surname`` knows in language ``code``, normalised (a set-like view): a token none of
+    whose keys is among them names nobody of the table."""
+    return _by_native_surname(code).keys()
+
+
 # Posts whose holders the news names by surname alone: heads of state and government, and ministers
 LEADING_ROLES = frozenset({"president", "vice-president", "prime-minister", "head-of-government", "leader", "king",
                            "emir", "sultan", "crown-prince", "minister"})
@@ -165,10 +171,16 @@ def post_at(person: PersonInfo, year: int | None) -> tuple | None:
         return person.posts[-1]
     held = person.posts_in(year)
     if held:
-        order = {r: int(c.extra.get("rank") or 50) for r, c in refdata.roles().items()}
+        order = _role_order()
         return min(held, key=lambda p: order.get(p.role, 50))
     before = [p for p in person.posts if p.from_year <= year]
     return before[-1] if before else person.posts[0]
+
+
+@lru_cache(maxsize=1)
+def _role_order() -> dict[str, int]:
+    """roles.tsv: each role's rank (50 when not given), read once instead of at every look-up of a post."""
+    return {r: int(c.extra.get("rank") or 50) for r, c in refdata.roles().items()}
 
 
 def _alike(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from ontology import refdata
 
 from .. import lang as languages
 from ..lang.base import Language
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, StartIndex
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,12 @@ class Lexicons:
                 if phrase:
                     out.setdefault(row["class"], set()).add(self.lang.norm(phrase))
         return _Classes({k: frozenset(v) for k, v in out.items()})
+
+    @cached_property
+    def starts(self) -> StartIndex:
+        """Where each token may begin a phrase of the seven gazetteers (``Gazetteer.find``'s ``starts``)."""
+        return StartIndex((self.entities, self.titles, self.cues, self.topics, self.dates, self.orgwords,
+                           self.people))
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

@@ -51,7 +51,7 @@ def find(doc: Doc, ents: list[EntMention]) -> list[Organization]:
 
 
 def _committees(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[Organization]:
-    words = {m.start: m for m in doc.lex.orgwords.find(sent.tokens, sent.keys)}
+    words = {m.start: m for m in doc.lex.orgwords.find(sent.tokens, sent.keys, starts=sent.starts)}
     states = {}
     for em in sent.ems:
         if em.kind == "state" and em.sub in ("adj", "prefix", "name"):

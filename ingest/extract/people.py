@@ -24,6 +24,7 @@ from .known import by_bare_surname as known_by_bare_surname
 from .known import by_surname as known_by_surname
 from .known import lookup as known_person
 from .known import post_at
+from .known import surnames as known_surnames
 
 ROLE_KINDS = ("role", "role+portfolio", "modifier+role", "counterpart")
 HOST_ROLES = {"ambassador", "envoy", "special-representative", "charge-d-affaires", "consul", "defence-attache"}
@@ -92,6 +93,18 @@ def _host_capital(em, lab) -> bool:
 
 
 def title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
+    """The sentence's title runs, from its title matches and entity mentions. Read-only; remembered on the
+    sentence for as long as those two lists are the same objects (``find`` and ``unnamed`` both ask, and the
+    pipeline gives a sentence new mentions only after both)."""
+    memo = sent.runs
+    if memo is not None and memo[0] is sent.titles and memo[1] is sent.ems:
+        return memo[2]
+    runs = _title_runs(doc, sent, ents)
+    sent.runs = (sent.titles, sent.ems, runs)
+    return runs
+
+
+def _title_runs(doc: Doc, sent: Sent, ents: list[EntMention]) -> list[TitleRun]:
     lab = _labels(doc, sent, ents)
     runs: list[TitleRun] = []
     i, n = 0, len(lab)
@@ -449,7 +462,8 @@ def _known_full_name(doc: Doc, sent: Sent, i: int, j: int) -> tuple[tuple[int, i
     """A well-known person's full name (people table) over the titled name found at tokens i..j and beyond it:
     the name finder stops at words that usually end or precede no name (إن, هو, ري), the table knows "مون جاي إن"
     and "ري يونغ هو"."""
-    for m in known_gazetteer(doc.article.lang).find(sent.tokens, sent.keys, max(0, i - 3), min(len(sent.tokens), j + 4)):
+    for m in known_gazetteer(doc.article.lang).find(sent.tokens, sent.keys, max(0, i - 3), min(len(sent.tokens), j + 4),
+                                                    starts=sent.starts):
         if m.start <= i and m.end >= j and (m.start, m.end) != (i, j):
             return (m.start, m.end), doc.text_of(sent, m.start, m.end)
         if m.start >= j:
@@ -468,7 +482,7 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
     year = doc.published.year if doc.published else None
     people = refdata.people()
     for sent in doc.sents:
-        for m in gaz.find(sent.tokens, sent.keys):
+        for m in gaz.find(sent.tokens, sent.keys, starts=sent.starts):
             if any((sent.index, t) in taken for t in range(m.start, m.end)):
                 continue
             person = people.get(m.first("person").value) if m.first("person") else None
@@ -476,13 +490,16 @@ def _known_untitled(doc: Doc, officials: dict[str, Official], mentions: list[Per
                 _add_known(doc, officials, mentions, person, sent, m.start, m.end, year)
                 taken.update((sent.index, t) for t in range(m.start, m.end))
     cased = doc.article.lang != "ar"
+    surnames = known_surnames(doc.article.lang)
     for sent in doc.sents:
         for t, tok in enumerate(sent.tokens):
-            if (sent.index, t) in taken or not tok.is_word or (cased and not tok.text[:1].isupper()) \
-                    or _inside_longer_name(doc, sent, t, cased):
+            if (cased and not tok.text[:1].isupper()) or not tok.is_word or (sent.index, t) in taken:
                 continue
             # Arabic keeps the article: "الكامل" (complete) is not كامل
-            keys = doc.lex.lang.surface_keys(tok.text) if doc.article.lang == "ar" else sent.keys[t]
+            keys = doc.lex.lang.surface_keys(tok.text) if not cased else sent.keys[t]
+            # most words are nobody's surname: that cheap test before the one of the words around
+            if surnames.isdisjoint(keys) or _inside_longer_name(doc, sent, t, cased):
+                continue
             person = known_by_bare_surname(doc.article.lang, keys, states, year)
             if person is not None:
                 _add_known(doc, officials, mentions, person, sent, t, t + 1, year)
@@ -643,16 +660,15 @@ def _resolve_surnames(doc: Doc, officials: dict[str, Official], mentions: list[P
                 surnames.setdefault(lang.norm(latin_last), off)
     if not surnames:
         return
+    cased = doc.article.lang != "ar"
     for sent in doc.sents:
         for t, tok in enumerate(sent.tokens):
-            if (sent.index, t) in taken or not tok.is_word:
-                continue
-            if doc.article.lang != "ar" and not tok.text[:1].isupper():
-                continue
+            # pure tests, the cheapest and most often failing first: most words are nobody's surname
             keys = sent.keys[t]
-            off = next((surnames[k] for k in keys if k in surnames), None)
-            if off is None:
+            if (cased and not tok.text[:1].isupper()) or surnames.keys().isdisjoint(keys) or not tok.is_word \
+                    or (sent.index, t) in taken:
                 continue
+            off = next(surnames[k] for k in keys if k in surnames)
             # extend left over the first name when it is there
             i = t
             if t > 0 and (sent.index, t - 1) not in taken and sent.tokens[t - 1].is_word:
