@@ -193,18 +193,20 @@ class Gazetteer:
             frontier = nxt
             j += 1
             for node in frontier:
-                bucket = node.get(_END)
-                if bucket is None:
-                    continue
-                ok = bucket.free
-                if ok is None:
-                    ok = self._case_checked(bucket, tokens, i)
+                ok = self._ending(node, tokens, i)
                 if ok:
                     if best is None or best_end < j:
                         best, best_end = ok, j
                     else:
                         best = best + tuple(e for e in ok if e not in best)
         return None if best is None else Match(i, best_end, best)
+
+    def _ending(self, node: dict, tokens: list[Token], i: int) -> tuple[Entry, ...]:
+        """The entries of the phrases that end at trie ``node`` and whose case rules the tokens from ``i`` meet."""
+        bucket = node.get(_END)
+        if bucket is None:
+            return ()
+        return bucket.free if bucket.free is not None else self._case_checked(bucket, tokens, i)
 
     def _case_checked(self, bucket: _Bucket, tokens: list[Token], i: int) -> tuple[Entry, ...]:
         """The entries of a bucket whose words' case rules the text's tokens from ``i`` meet."""
@@ -240,12 +242,7 @@ class Gazetteer:
             j += 1
             nodes = sorted(frontier, key=_cost) if len(frontier) > 1 else frontier     # cheapest first
             for node, cost in nodes:
-                bucket = node.get(_END)
-                if bucket is None:
-                    continue
-                ok = bucket.free
-                if ok is None:
-                    ok = self._case_checked(bucket, tokens, i)
+                ok = self._ending(node, tokens, i)
                 if ok:
                     if best is None or best_end < j or cost < best_cost:
                         best, best_end, best_cost = ok, j, cost

@@ -42,6 +42,19 @@ def from_scratch(store) -> set[tuple[str, str, str]]:
     return out
 
 
+class Plain:
+    """A store without its pyoxigraph handle: the derived graph takes the generic path (SPARQL updates), as on a
+    server."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __getattr__(self, name):
+        if name == "store":
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+
 def digest_of(store, subject: str) -> dict[str, set[str]]:
     rows = store.select(f"SELECT ?p ?o WHERE {{ GRAPH <{DERIVED_GRAPH}> {{ <{subject}> ?p ?o }} }}").rows
     out: dict[str, set[str]] = {}
@@ -122,15 +135,6 @@ def test_status_and_versions(fixture_store):
 def test_the_update_path_computes_what_the_embedded_path_does(fixture_store):
     """A whole refresh through SPARQL updates (what a server gets) gives the same graph as the embedded store's
     construct-and-diff."""
-    class Plain:               # the store without its pyoxigraph handle: the generic path
-        def __init__(self, inner):
-            self.inner = inner
-
-        def __getattr__(self, name):
-            if name == "store":
-                raise AttributeError(name)
-            return getattr(self.inner, name)
-
     before = derived_triples(fixture_store)
     derived.recompute_all(Plain(fixture_store))
     assert derived_triples(fixture_store) == before
@@ -262,15 +266,6 @@ def test_facts_worked_out_in_python_are_those_sparql_gives():
     store.store.load(trig, ox.RdfFormat.TRIG)
     refresh_derived(store, full=True)
     embedded = derived_triples(store)
-
-    class Plain:               # the store without its pyoxigraph handle: the SPARQL update path
-        def __init__(self, inner):
-            self.inner = inner
-
-        def __getattr__(self, name):
-            if name == "store":
-                raise AttributeError(name)
-            return getattr(self.inner, name)
 
     store.remove_graph(DERIVED_GRAPH)
     derived.recompute_all(Plain(store))
