@@ -59,8 +59,9 @@ class LG(DefinedNamespace):
     digestDate: URIRef  # digest: date
     digestLanguage: URIRef  # digest: language of a source
     digestName: URIRef  # digest: name
-    digestSingleLanguage: URIRef  # digest: row of a single-language event
+    digestSingleLanguage: URIRef  # digest: date key of a single-language event
     digestSources: URIRef  # digest: number of sources
+    digestSummary: URIRef  # digest: summary of a single-language event
     nameKey: URIRef  # name key
     polarity: URIRef  # polarity
     quadClass: URIRef  # quad class
