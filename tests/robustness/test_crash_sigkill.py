@@ -142,16 +142,27 @@ def test_sigkill_at_random_moments_loses_nothing_and_counts_nothing_twice(kind, 
         assert {k: v for k, v in got.items() if k != "triples"} == \
                {k: v for k, v in expected_stats.items() if k != "triples"}
     assert done_kills >= kills
-    # Under heavy load every random moment may fall before the first write: then kill later in a run until one
-    # lands in the middle of the writes (so that the test does test interrupted writes).
-    store = tmp_path / "store-late"
-    for attempt in range(8):
-        if any(0 < n < 60 for n in partial):
-            break
-        killed, code, err = kill_at(command(kind, store, clean_corpus), env, (0.6 + 0.1 * attempt) * seconds)
-        assert "Traceback" not in err, err[-3000:]
-        if killed and store.exists():
-            partial.append(check_whole(snapshot(store), expected))
+    # Under heavy load every random moment may fall before the first write or after the last: then time one
+    # uninterrupted run of this kind on a new store and bisect its length, killing earlier when a kill found
+    # nothing written and later when it found everything, until one lands in the middle of the writes (so that
+    # the test does test interrupted writes).
+    if not any(0 < n < 60 for n in partial):
+        started = time.monotonic()
+        killed, code, err = kill_at(command(kind, tmp_path / "store-timed", clean_corpus), env, 600.0)
+        assert not killed and code == 0, err[-2000:]
+        low, high = 0.0, time.monotonic() - started
+        for attempt in range(10):
+            store = tmp_path / f"store-late-{attempt}"
+            killed, code, err = kill_at(command(kind, store, clean_corpus), env, (low + high) / 2)
+            assert "Traceback" not in err, err[-3000:]
+            held = check_whole(snapshot(store), expected) if store.exists() else 0
+            partial.append(held if killed else 60)
+            if 0 < held < 60:
+                break
+            if held == 0:
+                low = (low + high) / 2
+            else:
+                high = (low + high) / 2
     assert any(0 < n < 60 for n in partial), f"no kill landed in the middle of the writes: {partial}"
 
 
