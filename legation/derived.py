@@ -360,9 +360,10 @@ def _constructed(inner, facts: list[tuple[tuple[str, str], str]], keep: dict[str
 
 def _from_digest(digest: dict[str, bytes]) -> bytes:
     """What the SPARQL of ``lg:digestDyad``, ``lg:digestStateSet``, ``lg:digestMeetingPair``,
-    ``lg:digestSingleLanguage`` and ``lg:digestSummary`` gives, worked out from the constructed digest (``digest``: the N-Triples text of
-    each kind of fact, by predicate, as pyoxigraph writes it), as N-Triples lines written the same way (so that
-    they compare equal to the graph's). Strings compare by code point, as SPARQL's do."""
+    ``lg:digestSingleLanguage`` and ``lg:digestSummary`` gives, worked out from the constructed digest
+    (``digest``: the N-Triples text of each kind of fact, by predicate, as pyoxigraph writes it), as N-Triples
+    lines written the same way (so that they compare equal to the graph's). Strings compare by code point, as
+    SPARQL's do."""
     def facts(name: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
         for line in digest.get(name, b"").decode("utf-8").splitlines():
