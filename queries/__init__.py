@@ -53,6 +53,12 @@ because one of them answered differently without it; ``tests/queries`` checks ev
   variable IRI there badly. Compare digest dates as ``STR(?d)``: Virtuoso compares a stored plain literal wrongly
   with ``>=``. Every digest-reading query has a digest-free form in ``tests/queries/reference/`` that must give
   the same rows.
+- A look-up is about twice as cheap when the graph is named. The derived graph's facts are the digest's alone:
+  look them up inside ``GRAPH lgg:derived { ... }`` (``PREFIX lgg: <https://w3id.org/legation/id/graph/>``),
+  and match a chain of facts that one article states (statement, mention, article) inside one ``GRAPH ?g``:
+  each look-up then stays in that graph's part of Oxigraph's index, close to the last one, instead of going
+  through every graph's (topic-events 0.74 s → 0.59 s, official-statements 0.61 s → 0.43 s at 10M triples).
+  Scans cost the same either way.
 - Oxigraph builds a hash join's table on the side it estimates smaller — by the shape of the patterns, not by
   their sizes — and joins the members of one group together: so put the sub-select of the fewest rows (the dates
   of the period, one state's events) in the same group as the facts joined to it, not behind a UNION or a group
