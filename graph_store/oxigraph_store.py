@@ -46,7 +46,8 @@ from ontology import ID_BASE
 
 from .base import SelectResult
 from .config import StoreConfig
-from .terms import converter, dump_store, from_oxigraph, graph_node, our_graphs, parse_graph
+from .terms import (converter, dump_store, from_oxigraph, graph_node, no_cycle_collection, our_graphs,
+                    parse_graph)
 
 JOURNAL_NAME = "legation-pending-graphs"
 BULK_MIN_TRIPLES = 20_000      # below this many new triples, per-graph transactions are as fast as a bulk load
@@ -364,7 +365,8 @@ class OxigraphStore:
         names = [v.value for v in result.variables]
         convert = converter()
         try:
-            rows = [tuple(map(convert, solution)) for solution in result]
+            with no_cycle_collection():
+                rows = [tuple(map(convert, solution)) for solution in result]
         except OSError as e:
             raise StoreError(f"{self.location}: query failed: {_first_line(e)}") from None
         return SelectResult(names, rows)
@@ -383,8 +385,9 @@ class OxigraphStore:
             raise StoreError(f"{self.location}: not a CONSTRUCT or DESCRIBE query")
         graph = rdflib.Graph()
         try:
-            for t in result:
-                graph.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
+            with no_cycle_collection():
+                for t in result:
+                    graph.add((from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)))
         except OSError as e:
             raise StoreError(f"{self.location}: query failed: {_first_line(e)}") from None
         return graph

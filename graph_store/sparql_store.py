@@ -56,7 +56,7 @@ from ontology import ID_BASE
 
 from .base import SelectResult
 from .config import StoreConfig, endpoint_rule
-from .terms import dump_store, from_sparql_json, graph_node, literal, to_ntriples, to_oxigraph
+from .terms import dump_store, from_sparql_json, graph_node, literal, no_cycle_collection, to_ntriples, to_oxigraph
 
 RETRY_STATUS = (502, 503, 504)
 INSERT_CHUNK = 500          # triples per INSERT DATA request (Virtuoso cannot take a few thousand)
@@ -222,11 +222,12 @@ class SparqlStore:
 
     def select(self, query: str) -> SelectResult:
         """Run a SELECT query; the default graph is the union of the named graphs."""
-        data = self._json(query)
-        if "results" not in data:
-            raise StoreError(f"{self.endpoint}: not a SELECT query")
-        names = list(data.get("head", {}).get("vars", []))
-        rows = [tuple(from_sparql_json(b.get(v)) for v in names) for b in data["results"].get("bindings", [])]
+        with no_cycle_collection():   # (parsing and converting a large answer: see no_cycle_collection)
+            data = self._json(query)
+            if "results" not in data:
+                raise StoreError(f"{self.endpoint}: not a SELECT query")
+            names = list(data.get("head", {}).get("vars", []))
+            rows = [tuple(from_sparql_json(b.get(v)) for v in names) for b in data["results"].get("bindings", [])]
         return SelectResult(names, rows)
 
     def ask(self, query: str) -> bool:
@@ -246,15 +247,16 @@ class SparqlStore:
         if fmt is None:
             raise StoreError(f"{self.endpoint}: not a CONSTRUCT or DESCRIBE query (answer is {content_type})")
         parsed = rdflib.Graph()
-        try:
-            parsed.parse(data=body, format=fmt)
-        except Exception as e:  # rdflib raises many kinds
-            raise EndpointError(f"{self.endpoint}: cannot parse the CONSTRUCT answer: {e}") from None
-        graph = rdflib.Graph()
-        for s, p, o in parsed:
-            if isinstance(o, rdflib.Literal):
-                o = literal(str(o), o.language, str(o.datatype) if o.datatype else None)
-            graph.add((s, p, o))
+        with no_cycle_collection():
+            try:
+                parsed.parse(data=body, format=fmt)
+            except Exception as e:  # rdflib raises many kinds
+                raise EndpointError(f"{self.endpoint}: cannot parse the CONSTRUCT answer: {e}") from None
+            graph = rdflib.Graph()
+            for s, p, o in parsed:
+                if isinstance(o, rdflib.Literal):
+                    o = literal(str(o), o.language, str(o.datatype) if o.datatype else None)
+                graph.add((s, p, o))
         return graph
 
     # -- writing ------------------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ to one text: two articles that both say ``_:b0`` get two different blank nodes.
 """
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import IO, Callable, Iterator
 
@@ -84,6 +86,22 @@ def iri(value: str) -> URIRef:
     """An rdflib IRI for an IRI a store gave: the store has checked it, so rdflib's check of its characters (most
     of what building one costs) is skipped; the same URIRef otherwise."""
     return str.__new__(URIRef, value)
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an answer is turned into rows, then resumed if it was running.
+
+    Building 50k rows of rdflib terms allocates hundreds of thousands of objects, and each few hundred start a
+    collection that walks the rows made so far (none of them cyclic: reference counting frees them): 0.3 s of
+    the 2.3 s that a 52k-row answer took at 10M triples."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 def converter() -> Callable[[object], Identifier | None]:
