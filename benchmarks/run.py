@@ -40,6 +40,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from legation.allocator import loaded as allocator_loaded  # noqa: E402  (after the path is set)
+
 ID_BASE = "https://w3id.org/legation/id/"
 RENAMED = ("article/", "graph/article/", "event/", "statement/")   # IRI paths made distinct in each copy
 INSERT_BATCH = 1_000
@@ -457,7 +459,8 @@ def _fmt_q(r: dict | None) -> str:
 def machine() -> dict:
     import psutil
     return {"python": platform.python_version(), "cpus": os.cpu_count(), "ram": psutil.virtual_memory().total,
-            "platform": platform.platform(), "load_before": os.getloadavg()}
+            "platform": platform.platform(), "load_before": os.getloadavg(),
+            "allocator": "mimalloc" if allocator_loaded() else "glibc"}
 
 
 def run(args) -> dict:
@@ -670,4 +673,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # the allocator the legation program runs with (legation/allocator.py: mimalloc, unless
+    # LEGATION_MALLOC=system); the child processes inherit it
+    from legation.allocator import use_mimalloc
+    use_mimalloc()
     sys.exit(main())
