@@ -1,16 +1,17 @@
 """The command line's memory allocator: mimalloc, when its library is installed (the ``cmeel-mimalloc`` wheel,
 a dependency on Linux).
 
-Most of what the embedded store costs is allocation: glibc's ``malloc`` and ``free`` take about a third of a
-bulk load's CPU, and Oxigraph's query engine allocates a tuple for every row it joins, groups or sorts. With
-mimalloc in their place, bulk loads take 11-35 % less CPU and the named queries at 10M triples 25-30 % less
-(BENCHMARKS.md, "mimalloc"). An allocator can only be chosen before a process starts, so ``legation`` starts
-itself again, once, with the library in ``LD_PRELOAD``: the same interpreter and the same arguments
-(``sys.orig_argv``), before anything is read or written. The restarted process then takes the library out of
-its environment again: the programs it starts (Chromium for screenshots, Oxigraph server, Virtuoso) start
-with the user's environment, while the ingest's worker processes, forked from it, keep its allocator.
-``LEGATION_MALLOC=system`` keeps glibc's allocator; nothing changes where the library is missing, cannot be
-loaded, or the system is not Linux.
+Much of what the embedded store costs is allocation: glibc's ``malloc`` and ``free`` take about a third of a bulk
+load's CPU, and Oxigraph's query engine allocates a tuple for every row it joins, groups or sorts. With mimalloc in
+their place, on a quiet machine, the named queries at 10M triples take ~19 % less CPU in all, a 10k-article ingest
+6 % less (13 % in the ingesting process) and the derived graph at 10M 12 % less time; on a busy machine loads and
+queries gain more (BENCHMARKS.md, "End of the session of 2026-11-30, ninth"). An allocator can only be chosen
+before a process starts, so ``legation`` starts itself again, once, with the library in ``LD_PRELOAD``: the same
+interpreter and the same arguments (``sys.orig_argv``), before anything is read or written. The restarted process
+then takes the library out of its environment again: the programs it starts (Chromium for screenshots, Oxigraph
+server, Virtuoso) start with the user's environment, while the ingest's worker processes, forked from it, keep its
+allocator. ``LEGATION_MALLOC=system`` keeps glibc's allocator; nothing changes where the library is missing, cannot
+be loaded, or the system is not Linux.
 
 Only the command line does this: a program that imports legation keeps its own allocator.
 """

@@ -37,7 +37,8 @@ def test_loaded_reads_the_process_maps(tmp_path):
     maps = tmp_path / "maps"
     maps.write_text("7f00-7f10 r-xp 00000000 fd:01 1 /usr/lib/x86_64-linux-gnu/libc.so.6\n")
     assert not loaded(str(maps))
-    maps.write_text(maps.read_text() + "7f20-7f30 r-xp 00000000 fd:01 2 /site-packages/cmeel.prefix/lib/libmimalloc.so.3\n")
+    maps.write_text(maps.read_text()
+                    + "7f20-7f30 r-xp 00000000 fd:01 2 /site-packages/cmeel.prefix/lib/libmimalloc.so.3\n")
     assert loaded(str(maps))
     assert not loaded(str(tmp_path / "missing"))
 
