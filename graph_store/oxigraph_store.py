@@ -392,6 +392,19 @@ class OxigraphStore:
             raise StoreError(f"{self.location}: query failed: {_first_line(e)}") from None
         return graph
 
+    def compact(self) -> None:
+        """Merge the store's files (RocksDB's full compaction, ``Store.optimize``). Bulk loads leave many files
+        whose key ranges overlap; queries then read several files for one key: on a store freshly ingested from
+        34k articles (10.1M triples, 96 files) the named queries took up to twice as long as after compacting
+        (64 files; 24 s). The content does not change."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: the store is open read-only")
+        try:
+            self.store.optimize()
+            self.store.flush()
+        except OSError as e:
+            raise StoreError(f"{self.location}: compaction failed: {_first_line(e)}") from None
+
     def dump(self, out: IO[bytes], fmt: str) -> None:
         """Write our graphs to ``out``: fmt "nq" or "trig" (quads), "nt", "ttl" or "jsonld" (their union)."""
         try:

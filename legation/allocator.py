@@ -13,6 +13,7 @@ server, Virtuoso) start with the user's environment, while the ingest's worker p
 allocator. ``LEGATION_MALLOC=system`` keeps glibc's allocator; nothing changes where the library is missing, cannot
 be loaded, or the system is not Linux.
 
+The restart costs ~40 ms per command (a second start of the interpreter, before the commands are imported).
 Only the command line does this: a program that imports legation keeps its own allocator.
 """
 from __future__ import annotations

@@ -47,6 +47,7 @@ from .errors import Error, InputError, StoreError
 
 DERIVED_GRAPH = derived.DERIVED_GRAPH
 BULK_AFTER = 200                 # articles written one by one before the run switches to the bulk path
+COMPACT_TRIPLES = 1_000_000      # a run that wrote at least this many triples compacts the embedded store
 BATCH_TRIPLES = 1_000_000        # the bulk path writes when this many triples are waiting …
 BATCH_ARTICLES = 8_000           # … or this many articles. Each load is a set of files RocksDB then compacts
                                  # into what the store holds (its keys are hashes: every file overlaps all of
@@ -480,10 +481,12 @@ def _not_stored(path: str, err: StoreError) -> StoreError:
 
 def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | None = None,
            on_error: Callable[[Error], None] | None = None, executor=None,
-           bulk_after: int = BULK_AFTER) -> IngestReport:
+           bulk_after: int = BULK_AFTER, compact_after: int | None = COMPACT_TRIPLES) -> IngestReport:
     """Ingest every article under ``paths``. Bad input is reported (``on_error``) and skipped; what is already
     stored is never half-written: each article's graph is written in one transaction (or one journaled bulk
-    load). ``executor`` (a Dask client, say) runs extraction instead of ``jobs`` local processes."""
+    load). ``executor`` (a Dask client, say) runs extraction instead of ``jobs`` local processes. A run that
+    wrote at least ``compact_after`` triples (None: never) ends by compacting a store that can
+    (``Store.compact``, the embedded store: queries on a freshly bulk-loaded store read more files)."""
     started = time.perf_counter()
     report = IngestReport()
     ensure_reference(store)
@@ -548,6 +551,10 @@ def ingest(store, paths: Iterable[str], *, jobs: int = 1, progress: Progress | N
         t = time.perf_counter()
         refresh_derived(store, sink.seen)
         report.stages["derived"] = time.perf_counter() - t
+    if compact_after is not None and report.triples >= compact_after and hasattr(store, "compact"):
+        t = time.perf_counter()
+        store.compact()
+        report.stages["compact"] = time.perf_counter() - t
     report.seconds = time.perf_counter() - started
     return report
 

@@ -20,15 +20,19 @@ from ..options import fail, open_store, store_options
 @click.option("--load-threads", type=click.IntRange(1, 256), metavar="N",
               help="embedded store: threads of the last bulk load of an ingest (default: one per CPU; "
                    "config file: load_threads)")
+@click.option("--compact/--no-compact", default=None,
+              help="embedded store: merge its files at the end (default: when the run wrote 1M triples or more; "
+                   "queries on a freshly bulk-loaded store can take twice as long)")
 @click.option("--quiet", "-q", is_flag=True, help="no progress bar")
-def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, quiet):
+def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, compact, quiet):
     """Read articles (files, directories, HTML, RSS/Atom, JSON Lines) into the knowledge graph.
 
     Each article becomes one named graph, written atomically; an article already in the store (same content)
     is left as it is. A file that cannot be read is reported in one line and the others are still ingested;
     the exit status is 1 if anything failed. Extraction runs in --jobs processes, or on a Dask cluster with
     --scheduler; identities are resolved and graphs written here, in input order. Large ingests are written
-    in batches (bulk loads), each article's graph still all or nothing.
+    in batches (bulk loads), each article's graph still all or nothing, and end by compacting the embedded
+    store (--no-compact: not now).
 
     \b
     Example:
@@ -38,6 +42,7 @@ def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, quiet):
     import os
 
     from ..errors import Error
+    from ..ingesting import COMPACT_TRIPLES
     from ..ingesting import ingest as run
 
     scheduler = scheduler or os.environ.get("LEGATION_SCHEDULER") or None
@@ -61,7 +66,8 @@ def command(paths, store_dir, endpoint, jobs, scheduler, load_threads, quiet):
                 bar.__enter__()
             bar.update(1)
 
-        report = run(store, paths, jobs=jobs, progress=progress, executor=executor,
+        compact_after = COMPACT_TRIPLES if compact is None else (0 if compact else None)
+        report = run(store, paths, jobs=jobs, progress=progress, executor=executor, compact_after=compact_after,
                      on_error=lambda e: (fail(e) if bar is None else None))
     finally:
         if bar is not None:
