@@ -196,8 +196,13 @@ EXPECTED: dict[str, list[tuple[dict, list[tuple]]]] = {
             ("ar", "2024-11-19", "CONSULT", "Pakistan; Russia", "1", E2),
             ("en", "2024-03-01", "ACCUSE", "Afghanistan; Pakistan", "1", E5),
             ("en", "2023-11-14", "REQUEST", "Pakistan; Russia", "1", E9),
-            ("en", "2022-03-01", "SANCTION", "Russia; United States", "1", E6),
             ("ru", "2023-05-10", "CONSULT", "China; Russia", "1", E7),
+            ("en", "2022-03-01", "SANCTION", "Russia; United States", "1", E6),
+        ]),
+        ({"limit": "3"}, [
+            ("ar", "2024-11-20", "AGREE", "Pakistan; Russia", "1", E4),
+            ("ar", "2024-11-19", "CONSULT", "Pakistan; Russia", "1", E2),
+            ("en", "2024-03-01", "ACCUSE", "Afghanistan; Pakistan", "1", E5),
         ]),
         ({"since": "2024-01-01", "until": "9999-12-31", "lang": "ru"}, [
             ("ar", "2024-11-20", "AGREE", "Пакистан; Россия", "1", E4),

@@ -69,7 +69,9 @@ def cases(store) -> dict[str, list[dict]]:
         "active-pairs": [{"polarity": p, **extra} for p in ("cooperation", "neutral", "friction")
                          for extra in ({}, OPEN, {**PERIOD, "limit": "5", "lang": "ru"})],
         "dyad-timeline": dyad, "dyad-topics": dyad, "meetings-between": dyad,
-        "event-types": periods, "single-language-events": periods,
+        "event-types": periods,
+        "single-language-events": periods + [{"limit": "3"}, {**OPEN, "limit": "7", "lang": "ru"},
+                                             {**PERIOD, "limit": "0"}],
         "events-at-place": [{"place": place}, {"place": place, **OPEN, "lang": "ar"}, {"place": "kabul", **OPEN}],
         "topic-events": [{"topic": topic[0]}, {"topic": topic[0], **OPEN, "lang": "ru"},
                          {"topic": "energy", **OPEN}],
