@@ -362,7 +362,7 @@ def do_small(args) -> dict:
         c, t = cpu_seconds(), time.perf_counter()
         report = ingesting.ingest(store, [str(corpus)])
         out[step] = {"seconds": time.perf_counter() - t, "cpu": cpu_seconds() - c, "added": report.added,
-                     "derived": timed[0] if timed else None}
+                     "derived": timed[0] if timed else None, "stages": dict(report.stages)}
     from ontology.iris import is_article_graph
     graphs = set(g for g in store.graphs() if is_article_graph(g))
     from ingest.readers import read_path
@@ -561,7 +561,8 @@ def _scales(work: Path, base: Path, args, res: dict, log) -> None:
             sm = res.setdefault("small", {})[a["triples"]] = child(
                 "child-small", "--store", str(store), "--out", str(work / "small-corpus"), "--target",
                 str(args.small), "--start", str(args.size), "--seed", str(args.seed))
-            log(f"  ingest of {args.small} articles: {sm['ingest']['seconds']:.1f} s, derived graph "
+            log(f"  ingest of {args.small} articles: {sm['ingest']['seconds']:.1f} s (identities "
+                f"{sm['ingest']['stages'].get('resolve', 0):.1f} s), derived graph "
                 f"{_fmt_refresh(sm['ingest']['derived'])}; again: {sm['again']['seconds']:.1f} s; "
                 f"remove one: {sm['remove']['seconds']:.1f} s, derived graph {_fmt_refresh(sm['remove']['derived'])}")
         if not args.keep:

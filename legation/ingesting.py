@@ -5,8 +5,9 @@ the ones before it.
 
 Two ways of writing, chosen by size:
 
-- the first ``BULK_AFTER`` articles of a run go one by one: identities are looked up in the store, each graph is
-  written with ``put_graph`` (one transaction);
+- the first ``BULK_AFTER`` articles of a run go one by one: events are looked up in the store (people in the
+  resolver's table of the store's people, read at the first look-up and given each article written), each graph
+  is written with ``put_graph`` (one transaction);
 - after that the run switches to the bulk path: the resolver reads the store's people and dated events once into
   tables (``ingest.resolve.Resolver(tables=True)``), and the facts the post-holder look-up reads into a small
   in-memory index (``HolderIndex``); both take each new article's facts as soon as it is mapped. Graphs are
@@ -393,6 +394,7 @@ class _Sink:
         self.report.triples += len(lines)
         if self.holders is None:
             self.store.put_graph(graph, text)
+            self.resolver.seen(ident)         # (its people table)
             self._tick("write", t)
             return
         self.resolver.seen(ident)

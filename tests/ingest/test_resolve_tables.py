@@ -12,12 +12,13 @@ import graph_store.oxigraph_store as oxigraph_store
 from graph_store import StoreConfig
 from graph_store.oxigraph_store import OxigraphStore
 from graph_store.terms import to_oxigraph
-from ingest.model import Article, Event, Extraction
+from ingest.model import Article, Event, Extraction, Official
 from ingest.resolve import Resolver
 from ingest.to_rdf import ntriples
 from legation import ingesting
 from ontology import ID_BASE
 from ontology.iris import REFERENCE_GRAPH, event_iri, graph_iri
+from ontology.vocab import LG
 from servers import server_store
 
 FIX = Path(__file__).parent / "fixtures" / "identity"
@@ -45,6 +46,23 @@ def by_queries():
 
 def test_tables_give_what_queries_give(by_queries):
     assert _quads(_run(OxigraphStore(), ORDER, bulk_after=0)) == by_queries
+
+
+def test_one_run_article_by_article_gives_what_runs_of_one_article_give(by_queries, monkeypatch, tmp_path):
+    """One run written article by article reads the store's people once and keeps its table current with each
+    article written: it resolves as runs of one article each (which read the people anew every time) do."""
+    asked = []
+    read = Resolver._read_people
+    monkeypatch.setattr(Resolver, "_read_people", lambda self: asked.append(1) or read(self))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, name in enumerate(ORDER):                   # one run, in this order
+        (folder / f"{n:02d}-{name}").write_bytes((FIX / name).read_bytes())
+    store = OxigraphStore()
+    report = ingesting.ingest(store, [str(folder)], bulk_after=10**9)
+    assert report.ok and report.added == len(ORDER)
+    assert _quads(store) == by_queries
+    assert asked == [1]                                            # the people were read once
 
 
 def test_one_run_on_the_bulk_path_gives_what_queries_give(by_queries, tmp_path, monkeypatch):
@@ -119,4 +137,53 @@ def test_events_within_a_day_are_one_in_the_store_and_in_one_article(tables):
                  _aid("2017-05-20"))
     later = event_iri("AID-AR-IQ-2017-05-19")
     assert got.events == [new, event_iri("AID-AR-IQ-2017-05-14"), later, later]
+    store.close()
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_events_on_the_calendars_first_and_last_day(day):
+    """The look-up of a day's neighbours skips the days the calendar does not have: a second report of an event on
+    its first or last day is still that event."""
+    store = OxigraphStore()
+    for n in (1, 2):
+        ex = _extraction(n, _aid(day))
+        ident = Resolver(store.select).resolve(ex)
+        assert ident.events == [event_iri(f"AID-AR-IQ-{day}")]
+        store.put_graph(str(graph_iri(ex.article.id)), "".join(ntriples(ex, ident)))
+    assert len(store.select(f"SELECT DISTINCT ?e WHERE {{ ?e <{LG.eventType}> ?t }}").rows) == 1
+    store.close()
+
+
+def test_a_bare_surname_finds_a_person_written_after_the_people_were_read():
+    """Once a resolver has read the store's people, each article it is given as written (``seen``) is in its
+    table: a later bare surname finds the person that article named."""
+    store = OxigraphStore()
+    resolver = Resolver(store.select)
+
+    def ingest(n, official):
+        ex = Extraction(Article(id=f"{n:032x}", text="", lang="en", published="2017-05-18"), officials=[official])
+        ident = resolver.resolve(ex)
+        store.put_graph(str(graph_iri(ex.article.id)), "".join(ntriples(ex, ident)))
+        resolver.seen(ident)
+        return ident
+
+    first = ingest(1, Official("Alexander Fomin", state="RU", key="a.fmn"))
+    assert ingest(2, Official("Fomin", state="RU", key="fmn")).persons == first.persons
+    store.close()
+
+
+def test_one_run_article_by_article_keeps_the_people_table_current(tmp_path):
+    """In a run written article by article, an article's people are in the resolver's people table once it is
+    written: the next article's bare surname is the same person."""
+    (tmp_path / "01-talks.txt").write_text(
+        "Talks in Moscow\n2024-03-02\n\nMOSCOW, March 2 - Russian Deputy Defence Minister Alexander Fomin met "
+        "Pakistani officials in Moscow on Saturday.\n", encoding="utf-8")
+    (tmp_path / "02-later.txt").write_text(
+        "Fomin speaks\n2024-03-05\n\nMOSCOW, March 5 - Russian Deputy Defence Minister Fomin said on Tuesday that "
+        "the talks in Moscow had been useful.\n", encoding="utf-8")
+    store = OxigraphStore()
+    report = ingesting.ingest(store, [str(tmp_path)], bulk_after=10**9)
+    assert report.ok and report.added == 2
+    people = store.select(f"SELECT DISTINCT ?p WHERE {{ ?p a <{LG.Person}> }}").rows
+    assert [str(p) for p, in people] == [f"{ID_BASE}person/RU-a.fmn"]
     store.close()
