@@ -187,3 +187,23 @@ def test_one_run_article_by_article_keeps_the_people_table_current(tmp_path):
     people = store.select(f"SELECT DISTINCT ?p WHERE {{ ?p a <{LG.Person}> }}").rows
     assert [str(p) for p, in people] == [f"{ID_BASE}person/RU-a.fmn"]
     store.close()
+
+
+def test_a_run_short_for_its_store_stays_article_by_article(tmp_path, monkeypatch):
+    """The bulk path reads the store into tables, a cost that grows with the store: a run with fewer than
+    1/BULK_SHARE of the articles the store holds stays on the article-by-article path; a longer one switches."""
+    monkeypatch.setattr(ingesting, "BULK_SHARE", 2)
+    store = OxigraphStore(StoreConfig(path=str(tmp_path / "kg")))
+    runs = []
+    for k, names in enumerate((ORDER[:4], ORDER[4:5], ORDER[5:])):
+        folder = tmp_path / f"run{k}"
+        folder.mkdir()
+        for n, name in enumerate(names):
+            (folder / f"{n:02d}-{name}").write_bytes((FIX / name).read_bytes())
+        report = ingesting.ingest(store, [str(folder)], bulk_after=0)
+        assert report.ok and report.added == len(names)
+        runs.append(report.stages["index"])
+    assert runs[0] > 0            # 4 articles into an empty store: the bulk path
+    assert runs[1] == 0           # 1 into a store of 4: article by article
+    assert runs[2] > 0            # 3 into a store of 5: the bulk path
+    store.close()
