@@ -226,6 +226,12 @@ def recorded(store) -> str | None:
     return str(rows[0][0]) if rows and rows[0][0] is not None else None
 
 
+def recorded_articles(store) -> int:
+    """How many article graphs the derived graph records it was computed from (0 when it records nothing)."""
+    parts = (recorded(store) or "").split()
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
+
+
 def status(store, graphs: list[str] | None = None, thorough: bool = True) -> str:
     """"current" when the derived graph was computed, in this format, from exactly the store's article graphs;
     "stale" when it was computed from others or in an older format; "missing" when there is none.

@@ -13,11 +13,10 @@ Two ways of writing, chosen by size:
   article), that is if it has at least 1/``BULK_SHARE`` as many articles as the store holds: the resolver reads
   the store's people and dated events once into tables (``ingest.resolve.Resolver(tables=True)``), and the
   facts the post-holder look-up reads into a small in-memory index (``HolderIndex``); both take each new
-  article's facts as soon as it is mapped. Graphs are
-  written in batches with ``put_graphs`` (each graph still atomic: the embedded store journals a bulk load, see
-  graph_store) — on a thread of their own when the store allows it, while this one resolves and maps the next
-  articles — so an interruption loses at most the batches not yet written: a re-run adds them, and changes
-  nothing else.
+  article's facts as soon as it is mapped. Graphs are written in batches with ``put_graphs`` (each graph still
+  atomic: the embedded store journals a bulk load, see graph_store) — on a thread of their own when the store
+  allows it, while this one resolves and maps the next articles — so an interruption loses at most the batches
+  not yet written: a re-run adds them, and changes nothing else.
 
 Either way an article sees every article before it, and the same input gives the same graph.
 
@@ -491,9 +490,7 @@ def _switch_after(store, total: int, bulk_after: int) -> int:
     records them: none when it records nothing)."""
     if total <= bulk_after:
         return bulk_after
-    version = derived.recorded(store) or ""
-    stored = version.split()[1] if len(version.split()) == 3 else "0"
-    if stored.isdigit() and total * BULK_SHARE < int(stored):
+    if total * BULK_SHARE < derived.recorded_articles(store):
         return total + 1
     return bulk_after
 
